@@ -1,0 +1,42 @@
+"""Time as an injected dependency, so every rule can be tested with a fixed clock."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time as an aware datetime (UTC)."""
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)
+
+
+@dataclass
+class FixedClock:
+    """A clock that only moves when a test moves it."""
+
+    current: datetime = field(default_factory=lambda: datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc))
+
+    def __post_init__(self) -> None:
+        if self.current.tzinfo is None:
+            raise ValueError("FixedClock needs an aware datetime")
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, delta: timedelta) -> datetime:
+        self.current = self.current + delta
+        return self.current
+
+    def set(self, when: datetime) -> None:
+        if when.tzinfo is None:
+            raise ValueError("FixedClock needs an aware datetime")
+        self.current = when
