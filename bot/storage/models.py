@@ -2,7 +2,7 @@
 workplaces, planning groups, conversation references, rounds, nominations and reminders."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Optional
 
 import sqlalchemy as sa
@@ -120,10 +120,21 @@ class ProcessedActivity(SQLModel, table=True):
     received_at: datetime = Field(sa_column=utc_column(index=True))
 
 
+# The rows a sweeper may still claim. A partial index over only these keeps "what is due"
+# fast however many sent rows pile up; the claim query repeats this exact literal text,
+# because SQLite uses a partial index only when the query's WHERE contains its condition.
+REMINDER_OPEN = "status IN ('pending', 'claimed')"
+
+
 class Reminder(SQLModel, table=True):
     """One message due to one person at one time; claimed atomically before it is sent."""
 
-    __table_args__ = (sa.Index("ix_reminder_status_due", "status", "due_at"),)
+    __table_args__ = (
+        sa.Index("ix_reminder_status_due", "status", "due_at"),
+        sa.Index("ix_reminder_open_due", "due_at", "id", sqlite_where=sa.text(REMINDER_OPEN), postgresql_where=sa.text(REMINDER_OPEN)),
+        # One reminder of a kind per person per local day, even with two bot processes.
+        sa.Index("uq_reminder_day_slot", "recipient_id", "kind", "day_slot", unique=True),
+    )
     id: Optional[int] = Field(default=None, primary_key=True)
     key: str = Field(max_length=300, sa_column_kwargs={"unique": True})  # makes planning idempotent
     kind: str = Field(max_length=50)
@@ -138,3 +149,19 @@ class Reminder(SQLModel, table=True):
     attempts: int = 0
     sent_at: Optional[datetime] = Field(default=None, sa_column=utc_column(nullable=True))
     reason: Optional[str] = Field(default=None, max_length=100)
+    # The Copenhagen date this reminder holds the person's one reminder of its kind for; set
+    # just before sending, NULL until then (NULLs never collide in a unique index).
+    day_slot: Optional[date] = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who viewed, exported, deleted or changed what; never the free text itself.
+
+    Rows are only ever inserted (the store has no update or delete for them)."""
+
+    __tablename__ = "audit_log"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=utc_column(index=True))
+    actor: str = Field(max_length=200)
+    action: str = Field(max_length=60)
+    subject: str = Field(default="", max_length=200)

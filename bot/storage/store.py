@@ -19,7 +19,7 @@ from ..process.concept import Kind
 from ..process.nomination import NominationInput, ThemeChoice
 from ..process.rounds import Round
 from ..process.tally import NominationRecord
-from .models import Nomination, NominationRound, Person, PlanningMember, ProcessedActivity, RoundMember, Workplace
+from .models import AuditEntry, Nomination, NominationRound, Person, PlanningMember, ProcessedActivity, RoundMember, Workplace
 
 
 class RoundAlreadyOpen(Exception):
@@ -137,6 +137,27 @@ class Store:
         async with self.session() as s:
             await s.exec(sa.delete(PlanningMember).where(PlanningMember.team_id == team_id, PlanningMember.user_id == user_id))
             await s.commit()
+
+    async def planning_teams(self, user_id: str) -> list[str]:
+        async with self.session() as s:
+            rows = await s.exec(sa.select(PlanningMember.team_id).where(PlanningMember.user_id == user_id))
+            return list(rows.scalars())
+
+    async def is_planning_member_anywhere(self, user_id: str) -> bool:
+        return bool(await self.planning_teams(user_id))
+
+    # -- audit ------------------------------------------------------------------------------
+    async def audit(self, *, actor: str, action: str, subject: str = "", now: datetime) -> None:
+        async with self.session() as s:
+            s.add(AuditEntry(at=now, actor=actor, action=action, subject=subject))
+            await s.commit()
+
+    async def audit_entries(self, *, actor: str | None = None) -> list[AuditEntry]:
+        async with self.session() as s:
+            query = sa.select(AuditEntry).order_by(AuditEntry.id)
+            if actor is not None:
+                query = query.where(AuditEntry.actor == actor)
+            return list((await s.exec(query)).scalars())
 
     # -- rounds -----------------------------------------------------------------------------
     async def open_round(self, *, team_id: str, opened_by: str, opened_at: datetime, deadline_at: datetime, contact_name: str, named_mode: bool, concept: str) -> Round:

@@ -1,0 +1,111 @@
+"""The application factory: settings in, a ready aiohttp application out. No globals."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from aiohttp import web
+
+from .dialogs.bot import TalSammenBot, on_turn_error
+from .dialogs.services import Services
+from .process.clock import Clock, SystemClock
+from .process.concept import load_concept
+from .scheduler.dispatcher import Dispatcher
+from .scheduler.ratelimit import RateLimiter
+from .settings import Settings
+from .storage.engine import create_engine
+from .storage.migrate import upgrade
+from .storage.reminders import ReminderQueue
+from .storage.store import Store
+from .teams.adapter import TeamsAdapter
+from .teams.auth import Authenticator, BotFrameworkAuthenticator, DisabledAuthenticator
+from .teams.connector import BotFrameworkTokenProvider, ConnectorClient, NoAuth
+from .teams.gate import Admitted, admit
+
+log = logging.getLogger(__name__)
+
+SERVICES = web.AppKey("services", Services)
+
+
+@dataclass
+class Overrides:
+    """What tests replace: time, the authenticator's key source, the outbound connector."""
+
+    clock: Clock | None = None
+    authenticator: Authenticator | None = None
+    connector: ConnectorClient | None = None
+    start_scheduler: bool = True
+
+
+def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Application:
+    overrides = overrides or Overrides()
+    clock = overrides.clock or SystemClock()
+    if settings.authentication_enabled:
+        authenticator = overrides.authenticator or BotFrameworkAuthenticator(
+            settings.microsoft_app_id, openid_metadata_url=settings.openid_metadata_url
+        )
+    else:
+        log.warning("LOCAL_DEVELOPMENT: authentication is OFF; never run like this outside your own machine")
+        authenticator = overrides.authenticator or DisabledAuthenticator()
+    engine = create_engine(settings.database_url)
+    store = Store(engine)
+    tokens = (
+        BotFrameworkTokenProvider(settings.microsoft_app_id, settings.microsoft_app_password.get_secret_value(), settings.microsoft_app_tenant_id)
+        if settings.authentication_enabled else NoAuth()
+    )
+    connector = overrides.connector or ConnectorClient(tokens=tokens)
+    services = Services(
+        settings=settings, store=store, reminders=ReminderQueue(engine), connector=connector,
+        dispatcher=Dispatcher(connector, limiter=RateLimiter()), concept=load_concept(settings.concept),
+        clock=clock, window=settings.working_window(),
+        bot_id=f"28:{settings.microsoft_app_id}" if settings.microsoft_app_id else "",
+    )
+    adapter = TeamsAdapter(
+        app_id=settings.microsoft_app_id if settings.authentication_enabled else "",
+        password=settings.microsoft_app_password.get_secret_value() if settings.authentication_enabled else "",
+        tenant_id=settings.microsoft_app_tenant_id, app_type=settings.microsoft_app_type, on_turn_error=on_turn_error,
+    )
+    bot = TalSammenBot(services)
+    allowed_tenants = settings.tenant_allowlist
+
+    async def messages(request: web.Request) -> web.StreamResponse:
+        decision = await admit(request, authenticator=authenticator, allowed_tenants=allowed_tenants, max_body_bytes=settings.max_body_bytes)
+        if not isinstance(decision, Admitted):
+            return decision
+        try:
+            response = await adapter.process(decision.activity, decision.claims, bot.on_turn)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            # botbuilder could not read an activity the gate let through (a nonsense timestamp…)
+            log.warning("refused an activity botbuilder could not read: %s", type(error).__name__)
+            return web.json_response({"error": "bad_activity"}, status=400)
+        if response is not None:
+            return web.json_response(data=response.body, status=response.status)
+        return web.Response(status=200)
+
+    async def health(_request: web.Request) -> web.Response:
+        async with engine.connect() as conn:
+            await conn.exec_driver_sql("SELECT 1")
+        return web.json_response({"status": "ok"})
+
+    async def on_startup(app: web.Application) -> None:
+        await upgrade(engine)
+        if overrides.start_scheduler:
+            from .scheduler.runner import build_runner
+
+            app["runner"] = build_runner(services)
+            await app["runner"].start()
+
+    async def on_cleanup(app: web.Application) -> None:
+        if "runner" in app:
+            await app["runner"].shutdown()
+        await services.drain()
+        await connector.close()
+        await engine.dispose()
+
+    app = web.Application(client_max_size=settings.max_body_bytes)
+    app[SERVICES] = services
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/health", health)
+    app.on_startup.append(on_startup)
+    app.on_cleanup.append(on_cleanup)
+    return app

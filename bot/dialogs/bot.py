@@ -1,0 +1,67 @@
+"""The Teams activity handler: reads the turn, keeps it idempotent, and hands it to the router."""
+from __future__ import annotations
+
+import logging
+
+from botbuilder.core import ActivityHandler, TurnContext
+from botbuilder.schema import ChannelAccount
+
+from .context import remember_sender
+from .replies import say, send_text
+from .router import route_message
+from .services import Services
+from .turn import read_turn
+from . import welcome
+
+log = logging.getLogger(__name__)
+
+
+class TalSammenBot(ActivityHandler):
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if not self.services.bot_id and activity.recipient is not None:
+            self.services.bot_id = activity.recipient.id
+        key = f"{activity.conversation.id}|{activity.id}" if activity.id else None
+        if key and not await self.services.store.claim_activity(key, self.services.clock.now()):
+            log.info("ignored a redelivered activity %s", key)
+            return
+        try:
+            await super().on_turn(turn_context)
+        except Exception:
+            if key:
+                await self.services.store.release_activity(key)
+            raise
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        turn = read_turn(turn_context.activity, self.services.bot_id or None)
+        await remember_sender(self.services, turn)
+        await route_message(turn_context, turn, self.services)
+
+    async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        if not any(m.id == bot_id for m in members_added):
+            return
+        turn = read_turn(activity, bot_id)
+        if turn.team_id:
+            await welcome.greet_team(turn_context, turn, self.services)
+        elif turn.is_personal:
+            await remember_sender(self.services, turn)
+            await welcome.greet_person(turn_context, turn, self.services)
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        # Teams sends both installationUpdate and conversationUpdate on install; the welcome
+        # goes out on conversationUpdate only, so a team is greeted once.
+        return
+
+
+async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
+    log.exception("unhandled error in turn", exc_info=error)
+    try:
+        lang = "en" if (turn_context.activity.locale or "").lower().startswith("en") else "da"
+        await send_text(turn_context, say(lang, "error"))
+    except Exception:  # the reply itself may be what failed
+        log.exception("could not tell the user about the error")

@@ -1,0 +1,95 @@
+"""Step 4 in Teams: the tally and the status, for the planning group only, sent privately.
+
+Both hold what employees wrote or who could not be reached, so they never go to the channel,
+where every member of the team would read them.
+"""
+from __future__ import annotations
+
+from botbuilder.core import TurnContext
+
+from .. import cards
+from ..process import planning_group
+from ..process.rounds import Round
+from ..process.tally import tally
+from ..teams.connector import ConnectorError
+from .context import language_of, names
+from .replies import say, send_card, send_text
+from .services import Services
+from .turn import TurnInfo
+
+
+async def _managed_round(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str) -> Round | None:
+    """The round the sender may report on: their team's in a channel, their newest in a 1:1 chat."""
+    team_ids = [turn.team_id] if turn.team_id else await services.store.planning_teams(turn.user_id)
+    if turn.team_id:
+        members = await services.store.planning_group(turn.team_id)
+        if not planning_group.may_manage(turn.user_id, [m.user_id for m in members]):
+            await send_text(ctx, say(lang, "only_planning_group", names=names(members)) if members else say(lang, "no_planning_group"))
+            return None
+    elif not team_ids:
+        await send_text(ctx, say(lang, "only_planning_group", names="–"))
+        return None
+    rounds = [r for r in [await services.store.latest_round(t) for t in team_ids] if r is not None]
+    if not rounds:
+        await send_text(ctx, say(lang, "no_round"))
+        return None
+    return max(rounds, key=lambda r: r.opened_at)
+
+
+async def show_tally(ctx: TurnContext, turn: TurnInfo, services: Services, _payload: object = None) -> None:
+    lang = await language_of(services, turn)
+    round_ = await _managed_round(ctx, turn, services, lang)
+    if round_ is None:
+        return
+    records = await services.store.nomination_records(round_.id)
+    invited = len(await services.store.round_members(round_.id))
+    result = tally(services.concept, records, round_id=round_.id, invited=invited, named_mode=round_.named_mode)
+    card = cards.tally_card(lang, services.concept, result, deadline=round_.deadline_date, is_open=round_.is_open(services.clock.now()))
+    await services.store.audit(actor=turn.user_id, action="tally.viewed", subject=round_.id, now=services.clock.now())
+    await _deliver_privately(ctx, turn, services, lang, card, summary="Optælling" if lang == "da" else "Tally")
+
+
+async def show_status(ctx: TurnContext, turn: TurnInfo, services: Services, _payload: object = None) -> None:
+    lang = await language_of(services, turn)
+    round_ = await _managed_round(ctx, turn, services, lang)
+    if round_ is None:
+        return
+    members = await services.store.round_members(round_.id)
+    answered = await services.store.respondents(round_.id)
+    counts = await services.reminders.counts(round_.id)
+    by_id = {m.user_id: m for m in members}
+    unreachable = {m.user_id: m.delivery_reason or "failed" for m in members if m.delivery in ("unreachable", "failed")}
+    for user_id, reason in await services.reminders.unreachable(round_.id):
+        unreachable.setdefault(user_id, reason or "failed")
+    card = cards.status_card(
+        lang, step_label="Temaer nomineres" if lang == "da" else "Themes are being nominated",
+        answered=len(answered & set(by_id)), invited=len(members), reminders_sent=counts.get("sent", 0),
+        unreachable=[(by_id[u].name if u in by_id else u, reason) for u, reason in sorted(unreachable.items())],
+    )
+    await _deliver_privately(ctx, turn, services, lang, card, summary="Status")
+
+
+async def _deliver_privately(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, card: dict, *, summary: str) -> None:
+    if turn.is_personal:
+        await send_card(ctx, card, summary=summary)
+        return
+    conversation_id = await ensure_personal_chat(services, turn)
+    if conversation_id is None:
+        await send_text(ctx, say(lang, "no_personal_chat"))
+        return
+    await services.connector.send_to_conversation(turn.service_url, conversation_id, cards.message_with_card(card, summary=summary))
+    await send_text(ctx, say(lang, "sent_privately"))
+
+
+async def ensure_personal_chat(services: Services, turn: TurnInfo) -> str | None:
+    person = await services.store.get_person(turn.user_id)
+    if person and person.conversation_id:
+        return person.conversation_id
+    try:
+        conversation_id = await services.connector.create_personal_conversation(
+            turn.service_url, bot_id=services.bot_id, member_id=turn.user_id, tenant_id=turn.tenant_id,
+        )
+    except ConnectorError:
+        return None
+    await services.store.upsert_person(user_id=turn.user_id, tenant_id=turn.tenant_id, now=services.clock.now(), conversation_id=conversation_id, service_url=turn.service_url)
+    return conversation_id

@@ -1,0 +1,213 @@
+"""The reminder queue: reminders are rows, and a row is claimed atomically before it is sent.
+
+Life of a row: ``pending`` → ``claimed`` (by one worker, for a lease) → ``sent`` |
+``unreachable`` | ``failed`` | ``dropped``, or back to ``pending`` (retry later, postponed).
+A worker that dies while holding a claim loses it when the lease runs out, and the row is
+claimed again; a worker that comes back after that can no longer record anything for it,
+because every state change after the claim checks that the row is still claimed by the
+worker making it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from ..process.reminders import ReminderPlan
+from .models import REMINDER_OPEN, Reminder
+
+FINAL_STATUSES = frozenset({"sent", "unreachable", "failed", "dropped"})
+_T = Reminder.__table__
+_C = _T.c
+# Literal text, not bound parameters: the partial index ix_reminder_open_due is used only
+# when the query's WHERE contains its own condition word for word (SQLite) or provably
+# (PostgreSQL, which cannot reason about a parameter's value).
+_OPEN = sa.text(REMINDER_OPEN)
+_CLAIMABLE = sa.text("status = 'pending'")
+_CHUNK = 500  # rows per INSERT: well under both drivers' bound-parameter limits
+
+
+class ReminderQueue:
+    """Reminders due to people, shared safely by any number of bot processes."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    async def add(self, plans: Iterable[ReminderPlan]) -> int:
+        """Store planned reminders; a key already stored is left as it is. Returns how many were new."""
+        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        rows = [_row(p) for p in plans]
+        added = 0
+        async with self.engine.begin() as conn:
+            for start in range(0, len(rows), _CHUNK):
+                stmt = insert(_T).values(rows[start:start + _CHUNK]).on_conflict_do_nothing(index_elements=["key"]).returning(_C.id)
+                added += len((await conn.execute(stmt)).all())
+        return added
+
+    async def claim_due(self, now: datetime, *, worker_id: str, limit: int = 100, lease: timedelta = timedelta(minutes=5)) -> list[Reminder]:
+        """Claim up to ``limit`` due reminders for ``worker_id``, oldest first, in one statement.
+
+        Due means pending with ``due_at <= now``, or claimed by a worker whose lease ran out.
+        PostgreSQL: the inner SELECT locks the rows it picks ``FOR UPDATE SKIP LOCKED``, so two
+        workers claiming at once take disjoint rows instead of waiting for or repeating each
+        other, and a row another worker claimed meanwhile no longer matches when rechecked.
+        SQLite: the same UPDATE … RETURNING, which is atomic there because SQLite lets one
+        connection write at a time; the statement takes the write lock before it reads, so a
+        second process waits (busy_timeout) and then sees the first one's claims.
+        """
+        picked = (
+            sa.select(_C.id)
+            .where(_OPEN, _C.due_at <= now, sa.or_(_CLAIMABLE, _C.lease_until < now))
+            .order_by(_C.due_at, _C.id)
+            .limit(limit)
+        )
+        if self.dialect == "postgresql":
+            picked = picked.with_for_update(skip_locked=True)
+        stmt = (
+            sa.update(_T)
+            .where(_C.id.in_(picked))
+            .values(status="claimed", claimed_by=worker_id, lease_until=now + lease)
+            .returning(*_T.columns)
+        )
+        async with self.engine.begin() as conn:
+            rows = (await conn.execute(stmt)).all()
+        claimed = [Reminder(**row._mapping) for row in rows]
+        return sorted(claimed, key=lambda r: (r.due_at, r.id))
+
+    async def renew(self, ids: Iterable[int], *, now: datetime, worker_id: str, lease: timedelta = timedelta(minutes=5)) -> set[int]:
+        """Extend the lease on rows still claimed by ``worker_id``; returns those ids.
+
+        Called right before sending, so a worker that stalled past its lease finds out it lost
+        the rows instead of sending them a second time.
+        """
+        ids = list(ids)
+        if not ids:
+            return set()
+        stmt = sa.update(_T).where(_C.id.in_(ids), *_mine(worker_id)).values(lease_until=now + lease).returning(_C.id)
+        async with self.engine.begin() as conn:
+            return set((await conn.execute(stmt)).scalars())
+
+    async def reserve_day(self, reminder_id: int, day: date, *, worker_id: str) -> bool:
+        """Take the person's one reminder of this kind for ``day``; False if another row has it."""
+        return reminder_id in await self.reserve_days([reminder_id], day, worker_id=worker_id)
+
+    async def reserve_days(self, reminder_ids: Iterable[int], day: date, *, worker_id: str) -> set[int]:
+        """``reserve_day`` for many rows in one statement; returns the ids that got the day.
+
+        The unique index (recipient_id, kind, day_slot) decides when two processes race; the
+        NOT EXISTS only spares the common case an IntegrityError. Should the batch itself hold
+        two rows of one person and kind, the statement fails as a whole and is redone row by
+        row, so that the first of them wins.
+        """
+        ids = list(reminder_ids)
+        if not ids:
+            return set()
+        try:
+            return await self._reserve(ids, day, worker_id)
+        except IntegrityError:
+            if len(ids) == 1:
+                return set()
+        won: set[int] = set()
+        for one in ids:
+            try:
+                won |= await self._reserve([one], day, worker_id)
+            except IntegrityError:
+                pass
+        return won
+
+    async def _reserve(self, ids: list[int], day: date, worker_id: str) -> set[int]:
+        other = sa.alias(_T, "other")
+        taken = sa.exists().where(other.c.recipient_id == _C.recipient_id, other.c.kind == _C.kind, other.c.day_slot == day, other.c.id != _C.id)
+        stmt = sa.update(_T).where(_C.id.in_(ids), *_mine(worker_id), ~taken).values(day_slot=day).returning(_C.id)
+        async with self.engine.begin() as conn:
+            return set((await conn.execute(stmt)).scalars())
+
+    async def complete(self, reminder_id: int, status: str, *, now: datetime, reason: str | None = None, worker_id: str) -> bool:
+        """Record the outcome of a send; refused (False) unless the row is still claimed by ``worker_id``."""
+        if status not in FINAL_STATUSES:
+            raise ValueError(f"not a final reminder status: {status!r}")
+        values: dict[str, object] = {"status": status, "reason": _reason(reason), "lease_until": None, "attempts": _C.attempts + 1}
+        if status == "sent":
+            values["sent_at"] = now
+        return await self._update_claimed(reminder_id, worker_id, values)
+
+    async def retry_later(self, reminder_id: int, *, due_at: datetime, reason: str | None, worker_id: str | None = None) -> bool:
+        """Put a failed send back in the queue for ``due_at``, counting the attempt."""
+        values = {"status": "pending", "due_at": due_at, "reason": _reason(reason), "claimed_by": None, "lease_until": None, "attempts": _C.attempts + 1}
+        return await self._update_claimed(reminder_id, worker_id, values)
+
+    async def postpone(self, reminder_id: int, *, due_at: datetime, worker_id: str | None = None) -> bool:
+        """Put a reminder back for ``due_at`` without counting an attempt (nothing was sent)."""
+        values = {"status": "pending", "due_at": due_at, "claimed_by": None, "lease_until": None}
+        return await self._update_claimed(reminder_id, worker_id, values)
+
+    async def drop(self, reminder_id: int, reason: str, *, worker_id: str | None = None) -> bool:
+        """Give up a reminder that no longer makes sense (answered, closed, superseded)."""
+        values = {"status": "dropped", "reason": _reason(reason), "lease_until": None}
+        return await self._update_claimed(reminder_id, worker_id, values)
+
+    async def drop_pending(self, round_id: str, reason: str) -> int:
+        """Drop every unsent reminder of a round (closed early, say); returns how many."""
+        stmt = sa.update(_T).where(_C.round_id == round_id, _CLAIMABLE).values(status="dropped", reason=_reason(reason))
+        async with self.engine.begin() as conn:
+            return (await conn.execute(stmt)).rowcount or 0
+
+    async def _update_claimed(self, reminder_id: int, worker_id: str | None, values: dict[str, object]) -> bool:
+        # Without a worker id (an admin action) any row not yet final may change.
+        guard = _mine(worker_id) if worker_id is not None else (_OPEN,)
+        stmt = sa.update(_T).where(_C.id == reminder_id, *guard).values(**values)
+        async with self.engine.begin() as conn:
+            return (await conn.execute(stmt)).rowcount == 1
+
+    # -- reading ----------------------------------------------------------------------------
+    async def get(self, reminder_id: int) -> Reminder | None:
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(sa.select(_T).where(_C.id == reminder_id))).first()
+        return Reminder(**row._mapping) if row else None
+
+    async def counts(self, round_id: str) -> dict[str, int]:
+        """How many reminders of a round are in each status."""
+        stmt = sa.select(_C.status, sa.func.count()).where(_C.round_id == round_id).group_by(_C.status)
+        async with self.engine.connect() as conn:
+            return {status: n for status, n in (await conn.execute(stmt)).all()}
+
+    async def unreachable(self, round_id: str) -> list[tuple[str, str | None]]:
+        """(recipient, reason) for each reminder of a round that Teams refused for good."""
+        stmt = sa.select(_C.recipient_id, _C.reason).where(_C.round_id == round_id, _C.status == "unreachable").order_by(_C.recipient_id, _C.sequence)
+        async with self.engine.connect() as conn:
+            return [(r, why) for r, why in (await conn.execute(stmt)).all()]
+
+    async def pending_for(self, round_id: str) -> list[Reminder]:
+        """The reminders of a round not sent yet (pending or claimed), soonest first."""
+        stmt = sa.select(_T).where(_C.round_id == round_id, _OPEN).order_by(_C.due_at, _C.id)
+        async with self.engine.connect() as conn:
+            return [Reminder(**row._mapping) for row in (await conn.execute(stmt)).all()]
+
+
+def _mine(worker_id: str) -> tuple[sa.ColumnElement[bool], ...]:
+    return (_C.status == "claimed", _C.claimed_by == worker_id)
+
+
+def _reason(reason: str | None) -> str | None:
+    # The column holds 100 characters and PostgreSQL refuses NUL; a reason is a short code.
+    return reason.replace("\x00", "")[:100] if reason else None
+
+
+def _row(plan: ReminderPlan) -> dict[str, object]:
+    if len(plan.key) > 300 or len(plan.recipient_id) > 200 or len(plan.team_id) > 200:
+        raise ValueError(f"reminder key or id too long: {plan.key[:80]!r}…")
+    if plan.due_at.tzinfo is None:
+        raise ValueError("a reminder's due_at must be aware")
+    return {
+        "key": plan.key, "kind": plan.kind, "team_id": plan.team_id, "round_id": plan.round_id,
+        "recipient_id": plan.recipient_id, "sequence": plan.sequence, "due_at": plan.due_at,
+        "status": "pending", "attempts": 0,
+    }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Install TalSammen with its test tools into .venv (first run only) and run every test.
+# PostgreSQL cases run when a server answers at TEST_POSTGRES_URL (default
+# postgresql://postgres@127.0.0.1:5432/test) and are skipped with the reason otherwise;
+# TALSAMMEN_REQUIRE_POSTGRES=1 makes them mandatory. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --upgrade pip
+fi
+.venv/bin/pip install --quiet -e '.[test]'
+exec .venv/bin/python -m pytest "$@"
