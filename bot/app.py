@@ -63,7 +63,10 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
     adapter = TeamsAdapter(
         app_id=settings.microsoft_app_id if settings.authentication_enabled else "",
         password=settings.microsoft_app_password.get_secret_value() if settings.authentication_enabled else "",
-        tenant_id=settings.microsoft_app_tenant_id, app_type=settings.microsoft_app_type, on_turn_error=on_turn_error,
+        tenant_id=settings.microsoft_app_tenant_id,
+        # botbuilder insists on an app id for SingleTenant; without authentication there is none
+        app_type=settings.microsoft_app_type if settings.authentication_enabled else "MultiTenant",
+        on_turn_error=on_turn_error,
     )
     bot = TalSammenBot(services)
     allowed_tenants = settings.tenant_allowlist

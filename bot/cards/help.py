@@ -1,0 +1,81 @@
+"""What a person can do and say to the bot, and who is in the planning group."""
+from __future__ import annotations
+
+from bot.process.concept import Concept
+
+from . import verbs
+from .elements import Element, card, container, facts, heading, open_url, rich, run, subheading, submit, text
+from .texts import t
+
+# (Danish command, English command, text key); the bot understands both languages whatever
+# the person's language setting, so both are shown.
+_EMPLOYEE_COMMANDS = [
+    ("mine temaer", "my themes", "help.cmd.my_themes"),
+    ("sprog", "language", "help.cmd.language"),
+    ("hjælp", "help", "help.cmd.help"),
+]
+_PLANNING_COMMANDS = [
+    ("start", "start", "help.cmd.start"),
+    ("optælling", "tally", "help.cmd.tally"),
+    ("status", "status", "help.cmd.status"),
+    ("gruppe", "group", "help.cmd.group"),
+]
+
+
+def help_card(lang: str, concept: Concept, *, role: str, in_channel: bool, privacy_url: str | None = None) -> Element:
+    """Help for an ``employee`` or a member of the ``planning_group``, in a channel or a 1:1 chat."""
+    commands = list(_EMPLOYEE_COMMANDS)
+    if role == "planning_group":
+        commands = _PLANNING_COMMANDS + commands
+    prefix = "@TalSammen " if in_channel else ""
+    body: list[Element] = [
+        heading(t(lang, "help.title")),
+        text(t(lang, "help.intro", dialogue=concept.dialogue_name(lang))),
+        text(t(lang, f"help.role.{role}", workplace=concept.workplace_word(lang)), spacing="Small"),
+        subheading(t(lang, "help.commands")),
+        text(t(lang, "help.commands.channel" if in_channel else "help.commands.chat"), subtle=True, spacing="Small"),
+        facts([(_command(prefix, da, en), t(lang, key)) for da, en, key in commands]),
+        container(
+            [
+                text(t(lang, "help.safety.title"), weight="Bolder"),
+                text(t(lang, "help.safety.text"), spacing="Small"),
+            ],
+            style="emphasis",
+            spacing="Large",
+        ),
+    ]
+    actions: list[Element] = []
+    if role == "planning_group":
+        actions.append(submit(t(lang, "action.start"), verbs.ROUND_SETUP))
+        actions.append(submit(t(lang, "action.tally"), verbs.TALLY_SHOW))
+    else:
+        actions.append(submit(t(lang, "action.nomination.open"), verbs.NOMINATION_OPEN))
+    if privacy_url:
+        actions.append(open_url(t(lang, "action.privacy"), privacy_url))
+    return card(body, actions)
+
+
+def _command(prefix: str, da: str, en: str) -> str:
+    return f"{prefix}{da}" if da == en else f"{prefix}{da} / {en}"
+
+
+def planning_group_card(lang: str, members: list[str], *, can_manage: bool) -> Element:
+    """Who is in the planning group, and how members add and remove each other."""
+    body: list[Element] = [heading(t(lang, "group.title")), text(t(lang, "group.intro"), spacing="Small")]
+    if members:
+        for name in members:
+            body.append(rich(run("• "), run(name), spacing="Small"))
+    else:
+        body.append(text(t(lang, "group.empty"), subtle=True))
+    if can_manage:
+        body += [
+            subheading(t(lang, "group.manage")),
+            facts([
+                (t(lang, "group.add.command"), t(lang, "group.add.text")),
+                (t(lang, "group.remove.command"), t(lang, "group.remove.text")),
+            ]),
+            text(t(lang, "group.last_member"), subtle=True, spacing="Small"),
+        ]
+    else:
+        body.append(text(t(lang, "group.members_only"), subtle=True, spacing="Medium"))
+    return card(body)

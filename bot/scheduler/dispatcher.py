@@ -1,0 +1,216 @@
+"""The one way proactive messages leave the bot: concurrent, within Teams' limits, retried.
+
+Reminders, invitations and card updates all go through `Dispatcher.deliver`, so a single
+`RateLimiter` sees every request. Each message is sent at most once: it is only sent again
+after Teams answered that it was not taken (429, 412, 502, 503, 504, or no connection). When
+the answer is lost (timeout), the message is reported as failed rather than risk a duplicate;
+an update (`PUT`) is idempotent and is retried in that case too.
+"""
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable, Iterable, Literal, Mapping, Protocol
+
+from bot.scheduler.ratelimit import RateLimiter
+from bot.teams.connector import ConnectorError
+
+__all__ = ["Dispatcher", "OutgoingMessage", "DeliveryResult", "ConnectorLike"]
+
+log = logging.getLogger(__name__)
+
+# A task whose slot is further away than this waits without holding a concurrency permit,
+# so one busy conversation cannot tie up every permit.
+_HOLD_HORIZON = 1.0
+
+DeliveryStatus = Literal["sent", "unreachable", "failed"]
+
+
+class ConnectorLike(Protocol):
+    async def send_to_conversation(self, service_url: str, conversation_id: str, activity: dict[str, Any]) -> str: ...
+
+    async def update_activity(
+        self, service_url: str, conversation_id: str, activity_id: str, activity: dict[str, Any]
+    ) -> None: ...
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    """One activity to send (or, with `update_activity_id`, to put in place of an earlier one)."""
+
+    key: str
+    tenant_id: str
+    service_url: str
+    conversation_id: str
+    activity: Mapping[str, Any] = field(hash=False)
+    update_activity_id: str | None = None
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    """What became of one message. `failed` may succeed if the caller tries again later."""
+
+    key: str
+    status: DeliveryStatus
+    activity_id: str | None
+    attempts: int
+    reason: str | None = None
+
+
+ResultCallback = Callable[[DeliveryResult], Awaitable[None] | None]
+
+
+class Dispatcher:
+    """Sends batches of messages concurrently without breaking Teams' rate limits.
+
+    `clock` and `sleep` must agree (monotonic seconds); tests pass a virtual pair. `rng`
+    supplies the backoff jitter. A `Retry-After` longer than `max_retry_after` ends the
+    attempt as failed so that the caller can reschedule instead of holding the batch.
+    """
+
+    def __init__(
+        self,
+        connector: ConnectorLike,
+        *,
+        limiter: RateLimiter | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+        max_attempts: int = 6,
+        base_backoff: float = 1.0,
+        max_backoff: float = 30.0,
+        max_retry_after: float = 300.0,
+        max_concurrency: int = 32,
+        rng: random.Random | None = None,
+    ) -> None:
+        if max_attempts < 1 or max_concurrency < 1:
+            raise ValueError("max_attempts and max_concurrency must be at least 1")
+        self._connector = connector
+        self._limiter = limiter or RateLimiter()
+        self._clock = clock
+        self._sleep = sleep
+        self._max_attempts = max_attempts
+        self._base_backoff = base_backoff
+        self._max_backoff = max_backoff
+        self._max_retry_after = max_retry_after
+        self._permits = asyncio.Semaphore(max_concurrency)
+        self._rng = rng or random.Random()
+
+    async def deliver(
+        self, messages: Iterable[OutgoingMessage], *, on_result: ResultCallback | None = None
+    ) -> list[DeliveryResult]:
+        """Deliver every message; results come back in input order.
+
+        `on_result` (plain or async) is called as soon as each message's outcome is known, so
+        the caller can record it even if the batch is interrupted later.
+        """
+        batch = list(messages)
+        keys = [message.key for message in batch]
+        if len(set(keys)) != len(keys):
+            raise ValueError("message keys must be unique within a batch")
+        results: list[DeliveryResult | None] = [None] * len(batch)
+
+        async def run(index: int, message: OutgoingMessage) -> None:
+            result = await self._deliver_one(message)
+            results[index] = result
+            if on_result is not None:
+                await _report(on_result, result)
+
+        async with asyncio.TaskGroup() as group:
+            for index, message in enumerate(batch):
+                group.create_task(run(index, message))
+        return [result for result in results if result is not None]
+
+    async def _deliver_one(self, message: OutgoingMessage) -> DeliveryResult:
+        attempts = 0
+        while True:
+            await self._take_slot(message)
+            attempts += 1
+            try:
+                activity_id = await self._send(message)
+            except ConnectorError as error:
+                failure = error
+            except Exception as error:  # a bug or odd answer must not sink the whole batch
+                log.exception("sending %s failed unexpectedly", message.key)
+                return DeliveryResult(message.key, "failed", None, attempts, f"unexpected: {error!r}"[:300])
+            else:
+                return DeliveryResult(message.key, "sent", activity_id, attempts)
+            finally:
+                self._permits.release()
+
+            if failure.unreachable:
+                reason = failure.code or f"HTTP {failure.status}"
+                return DeliveryResult(message.key, "unreachable", None, attempts, reason)
+            if not self._may_retry(message, failure):
+                return DeliveryResult(message.key, "failed", None, attempts, str(failure)[:300])
+            if attempts >= self._max_attempts:
+                return DeliveryResult(message.key, "failed", None, attempts, f"gave up: {failure}"[:300])
+            delay = self._retry_delay(failure, attempts)
+            if delay > self._max_retry_after:
+                return DeliveryResult(message.key, "failed", None, attempts, f"retry after {delay:.0f} s: {failure}"[:300])
+            if failure.status == 429:
+                self._limiter.penalise(message.tenant_id, message.conversation_id, now=self._clock(), seconds=delay)
+            await self._sleep(delay)
+
+    async def _take_slot(self, message: OutgoingMessage) -> None:
+        """Wait until the limiter's slot for this message has come; returns holding a permit."""
+        tenant, conversation = message.tenant_id, message.conversation_id
+        while True:
+            await self._permits.acquire()
+            now = self._clock()
+            at = self._limiter.reserve_at(tenant, conversation, now)
+            if at - now > _HOLD_HORIZON:
+                self._limiter.cancel(tenant, conversation, at)
+                self._permits.release()
+                await self._sleep(at - now - _HOLD_HORIZON / 2)
+                continue
+            if at > now:
+                try:
+                    await self._sleep(at - now)
+                except BaseException:
+                    self._permits.release()
+                    raise
+            blocked_until = self._limiter.blocked_until(tenant, conversation)
+            if blocked_until is not None and blocked_until > at:
+                # A 429 for this conversation came in while we waited: take a new slot.
+                # (Compared with the slot, not the clock, which may wake a hair early.)
+                self._limiter.cancel(tenant, conversation, at)
+                self._permits.release()
+                continue
+            return
+
+    async def _send(self, message: OutgoingMessage) -> str:
+        activity = dict(message.activity)
+        if message.update_activity_id is None:
+            return await self._connector.send_to_conversation(message.service_url, message.conversation_id, activity)
+        await self._connector.update_activity(
+            message.service_url, message.conversation_id, message.update_activity_id, activity
+        )
+        return message.update_activity_id
+
+    def _may_retry(self, message: OutgoingMessage, failure: ConnectorError) -> bool:
+        if failure.retryable:
+            return True
+        # Putting the same content twice does no harm, so a lost answer is worth a retry.
+        idempotent = message.update_activity_id is not None
+        return idempotent and (failure.status == 0 or failure.status >= 500)
+
+    def _retry_delay(self, failure: ConnectorError, attempts: int) -> float:
+        if failure.status == 429 and failure.retry_after is not None:
+            return failure.retry_after
+        # Exponential backoff with full jitter (AWS architecture blog): spreads the retries
+        # of many throttled senders instead of bunching them at the same instant.
+        ceiling = min(self._max_backoff, self._base_backoff * 2 ** (attempts - 1))
+        return self._rng.uniform(0.0, ceiling)
+
+
+async def _report(on_result: ResultCallback, result: DeliveryResult) -> None:
+    try:
+        outcome = on_result(result)
+        if inspect.isawaitable(outcome):
+            await outcome
+    except Exception:  # the result is still returned from deliver(); keep the batch going
+        log.exception("on_result failed for %s (%s)", result.key, result.status)

@@ -1,0 +1,241 @@
+"""The sweeper: one pass over the reminder queue, sending what fell due and recording the outcome.
+
+The database is the truth about what is due; the sweeper only claims, checks, sends and
+records, so it may run as often as wanted, in as many processes as wanted. Its rules:
+
+* Outside the working window it sends nothing and claims nothing: a reminder due on a
+  Saturday waits for Monday 09:00, and one that fell due while the bot was down goes out once,
+  at the first sweep inside the window.
+* A claimed reminder is first checked by the resolver of its kind; an obsolete one (answered,
+  round closed) is dropped, not sent. Of several due reminders of one person, kind and round,
+  only the latest sequence is sent.
+* At most one reminder of a kind per person per Copenhagen day: before sending, the reminder
+  reserves that day (a unique index decides between processes); if another reminder holds
+  it, this one is postponed to the next opening.
+* Outcomes: ``sent``; ``unreachable`` with Teams' reason (403/404, final); ``failed`` is
+  tried again later with growing delays, and after ``max_attempts`` stays ``failed``.
+* Right before sending, the worker renews its lease; rows it no longer holds (it stalled and
+  another worker took them over) are left alone, so a slow worker does not send twice. While
+  a send is under way (a long Retry-After can hold it for minutes) the lease is renewed every
+  third of its length, so no other worker takes the rows over meanwhile.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Any, Protocol
+
+from ..process.calendar import WorkingWindow, is_working_moment, next_opening, schedule_at
+from ..process.clock import Clock
+from ..process.reminders import superseded
+from ..storage.models import Reminder
+from ..storage.reminders import ReminderQueue
+from .dispatcher import DeliveryResult, OutgoingMessage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Obsolete:
+    """A reminder that must not be sent any more, and the short code saying why."""
+
+    reason: str
+
+
+class Resolver(Protocol):
+    async def resolve(self, reminder: Reminder) -> OutgoingMessage | Obsolete:
+        """The message to send for ``reminder`` now, or why it should not be sent."""
+
+
+class DispatcherLike(Protocol):
+    async def deliver(self, messages: Iterable[OutgoingMessage], *, on_result: Any = None) -> list[DeliveryResult]: ...
+
+
+class ResolverByKind:
+    """Routes each reminder to the resolver of its kind; an unknown kind is obsolete."""
+
+    def __init__(self, resolvers: Mapping[str, Resolver]) -> None:
+        self._resolvers = dict(resolvers)
+
+    async def resolve(self, reminder: Reminder) -> OutgoingMessage | Obsolete:
+        resolver = self._resolvers.get(reminder.kind)
+        if resolver is None:
+            return Obsolete("unknown_kind")
+        return await resolver.resolve(reminder)
+
+
+@dataclass
+class SweepReport:
+    """What one ``run_once`` did; ``lost`` counts rows another worker took over meanwhile."""
+
+    outside_window: bool = False
+    claimed: int = 0
+    sent: int = 0
+    unreachable: int = 0
+    failed: int = 0
+    retried: int = 0
+    dropped: int = 0
+    postponed: int = 0
+    lost: int = 0
+
+
+def retry_delay(attempt: int) -> timedelta:
+    """How long to wait after the ``attempt``-th failed send: 5 min, 15 min, 45 min, … ≤ 6 h."""
+    return min(timedelta(minutes=5) * 3 ** max(attempt - 1, 0), timedelta(hours=6))
+
+
+def default_worker_id() -> str:
+    """Unique per process and start, so a restarted bot never mistakes old claims for its own."""
+    return f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+class Sweeper:
+    """Sends due reminders; ``run_once`` is safe to call at any time from any process."""
+
+    def __init__(
+        self,
+        queue: ReminderQueue,
+        dispatcher: DispatcherLike,
+        resolver: Resolver,
+        *,
+        clock: Clock,
+        window: WorkingWindow,
+        worker_id: str,
+        batch: int = 200,
+        lease: timedelta = timedelta(minutes=5),
+        max_attempts: int = 5,
+        max_batches: int = 50,
+        send_chunk: int = 50,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+    ) -> None:
+        self.queue, self.dispatcher, self.resolver = queue, dispatcher, resolver
+        self.clock, self.window, self.worker_id = clock, window, worker_id
+        self.batch, self.lease, self.max_attempts = batch, lease, max_attempts
+        self.max_batches, self.send_chunk = max_batches, send_chunk
+        self._sleep = sleep
+
+    async def run_once(self) -> SweepReport:
+        """Claim and handle due reminders, batch after batch, until none are left (or the window closes)."""
+        report = SweepReport()
+        for _ in range(self.max_batches):  # bounded, so one sweep cannot run for ever
+            now = self.clock.now()
+            if not is_working_moment(now, self.window):
+                report.outside_window = report.claimed == 0
+                break
+            claimed = await self.queue.claim_due(now, worker_id=self.worker_id, limit=self.batch, lease=self.lease)
+            report.claimed += len(claimed)
+            if claimed:
+                await self._handle(claimed, report)
+            if len(claimed) < self.batch:
+                break
+        return report
+
+    async def _handle(self, claimed: Sequence[Reminder], report: SweepReport) -> None:
+        stale = superseded(claimed)
+        ready: list[tuple[Reminder, OutgoingMessage]] = []
+        for reminder in claimed:
+            if reminder.id in stale:
+                await self._drop(reminder, "superseded", report)
+                continue
+            try:
+                outcome = await self.resolver.resolve(reminder)
+            except Exception as error:  # a bug in one resolver must not lose the reminder
+                log.exception("resolving reminder %s failed", reminder.key)
+                await self._failed(reminder, f"resolve_error: {type(error).__name__}", report)
+                continue
+            if isinstance(outcome, Obsolete):
+                await self._drop(reminder, outcome.reason, report)
+            else:
+                ready.append((reminder, replace(outcome, key=reminder.key)))
+        ready = await self._keep_daily_limit(ready, report)
+        for start in range(0, len(ready), self.send_chunk):
+            await self._send(ready[start:start + self.send_chunk], report)
+
+    async def _keep_daily_limit(self, ready: list[tuple[Reminder, OutgoingMessage]], report: SweepReport) -> list[tuple[Reminder, OutgoingMessage]]:
+        today = self.clock.now().astimezone(self.window.tz).date()
+        reserved = await self.queue.reserve_days((r.id for r, _ in ready), today, worker_id=self.worker_id)
+        later = schedule_at(today + timedelta(days=1), self.window)
+        for reminder, _ in ready:
+            if reminder.id in reserved:
+                continue
+            if await self.queue.postpone(reminder.id, due_at=later, worker_id=self.worker_id):
+                report.postponed += 1
+            else:
+                report.lost += 1
+        return [(r, m) for r, m in ready if r.id in reserved]
+
+    async def _send(self, chunk: Sequence[tuple[Reminder, OutgoingMessage]], report: SweepReport) -> None:
+        held = await self.queue.renew((r.id for r, _ in chunk), now=self.clock.now(), worker_id=self.worker_id, lease=self.lease)
+        report.lost += sum(1 for r, _ in chunk if r.id not in held)
+        by_key = {m.key: r for r, m in chunk if r.id in held}
+        if not by_key:
+            return
+        recorded: set[str] = set()
+
+        async def record(result: DeliveryResult) -> None:
+            # Recorded as each result arrives, so a crash mid-batch re-sends as little as possible.
+            if result.key in by_key and result.key not in recorded:
+                recorded.add(result.key)
+                await self._record(by_key[result.key], result, report)
+
+        messages = [m for _, m in chunk if m.key in by_key]
+        heartbeat = asyncio.create_task(self._hold([r.id for k, r in by_key.items() if k not in recorded]))
+        try:
+            results = await self.dispatcher.deliver(messages, on_result=record)
+        except Exception as error:
+            log.exception("dispatcher failed on a batch of %d reminders", len(messages))
+            results = [DeliveryResult(m.key, "failed", None, 0, f"dispatch_error: {type(error).__name__}") for m in messages]
+        finally:
+            heartbeat.cancel()
+        for result in results:
+            await record(result)
+        for key in by_key.keys() - recorded:  # the dispatcher returned nothing for it
+            await record(DeliveryResult(key, "failed", None, 0, "no_result"))
+
+    async def _hold(self, ids: list[int]) -> None:
+        """Renew the lease on ``ids`` every third of its length until cancelled."""
+        while True:
+            await self._sleep(self.lease.total_seconds() / 3)
+            try:
+                held = await self.queue.renew(ids, now=self.clock.now(), worker_id=self.worker_id, lease=self.lease)
+            except Exception:  # the database hiccuped; the next beat tries again
+                log.exception("renewing the lease on %d reminders failed", len(ids))
+                continue
+            ids = [i for i in ids if i in held]  # recorded ones are no longer claimed
+
+    async def _record(self, reminder: Reminder, result: DeliveryResult, report: SweepReport) -> None:
+        now = self.clock.now()
+        if result.status in ("sent", "unreachable"):
+            ok = await self.queue.complete(reminder.id, result.status, now=now, reason=result.reason, worker_id=self.worker_id)
+            if ok:
+                setattr(report, result.status, getattr(report, result.status) + 1)
+            else:
+                report.lost += 1
+                log.warning("reminder %s was %s but its claim had passed to another worker", reminder.key, result.status)
+            return
+        await self._failed(reminder, result.reason or "failed", report)
+
+    async def _failed(self, reminder: Reminder, reason: str, report: SweepReport) -> None:
+        attempt = reminder.attempts + 1
+        now = self.clock.now()
+        if attempt >= self.max_attempts:
+            ok = await self.queue.complete(reminder.id, "failed", now=now, reason=reason, worker_id=self.worker_id)
+            report.failed += ok
+        else:
+            again = next_opening(now + retry_delay(attempt), self.window)
+            ok = await self.queue.retry_later(reminder.id, due_at=again, reason=reason, worker_id=self.worker_id)
+            report.retried += ok
+        report.lost += not ok
+
+    async def _drop(self, reminder: Reminder, reason: str, report: SweepReport) -> None:
+        if await self.queue.drop(reminder.id, reason, worker_id=self.worker_id):
+            report.dropped += 1
+        else:
+            report.lost += 1
+

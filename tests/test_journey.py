@@ -1,0 +1,188 @@
+"""The nomination slice end to end through the real aiohttp app and the botbuilder adapter.
+
+Teams is played by a mock Bot Connector (tests/mock_connector.py); the same journey runs against
+Microsoft's Agents Playground in tests/e2e/test_playground_journey.py.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import pytest_asyncio
+from aiohttp.test_utils import TestClient, TestServer
+
+import factories as f
+from bot.app import SERVICES, Overrides, create_app
+from bot.process.clock import FixedClock
+from bot.scheduler.runner import build_runner
+from bot.settings import Settings
+from bot.teams.connector import ConnectorClient
+from mock_connector import MockBotConnector
+
+ROSTER = [
+    {"id": "u-leader", "name": "Lea Leder", "aadObjectId": "aad-u-leader"},
+    {"id": "u-bo", "name": "Bo Bæk", "aadObjectId": "aad-u-bo"},
+    {"id": "u-cecilie", "name": "Cecilie Ø", "aadObjectId": "aad-u-cecilie"},
+    {"id": "u-dorte", "name": "Dorte Dam", "aadObjectId": "aad-u-dorte"},
+    {"id": "u-erik", "name": "Erik Eg", "aadObjectId": "aad-u-erik"},
+]
+
+
+class Journey:
+    def __init__(self, client: TestClient, mock: MockBotConnector, clock: FixedClock) -> None:
+        self.client, self.mock, self.clock = client, mock, clock
+        self.services = client.server.app[SERVICES]
+
+    async def post(self, activity: dict) -> int:
+        response = await self.client.post("/api/messages", json=activity)
+        await self.services.drain()
+        return response.status
+
+    def sent_to(self, conversation: str) -> list[dict]:
+        return list(self.mock.activities_in(conversation).values())
+
+    def cards_in(self, conversation: str) -> list[tuple[str, dict]]:
+        return [
+            (aid, a["attachments"][0]["content"])
+            for aid, a in self.mock.activities_in(conversation).items()
+            if a.get("attachments")
+        ]
+
+    def texts_in(self, conversation: str) -> list[str]:
+        return [a.get("text") or "" for a in self.sent_to(conversation)]
+
+
+@pytest_asyncio.fixture
+async def journey(tmp_path):
+    clock = FixedClock(datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc))  # Tuesday 10:00 in Copenhagen
+    async with MockBotConnector() as mock:
+        mock.add_conversation(f.TEAM, tenant_id=f.TENANT, members=ROSTER)
+        mock.add_conversation(f"{f.TEAM};messageid=1", tenant_id=f.TENANT)
+        settings = Settings(local_development=True, database_url=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", _env_file=None)
+        app = create_app(settings, Overrides(clock=clock, connector=ConnectorClient(), start_scheduler=False))
+        async with TestClient(TestServer(app)) as client:
+            yield Journey(client, mock, clock)
+
+
+def submit_value(round_id: str, *, wellbeing="social-support-trust", leadership="shared-direction-goals", why="Vi har brug for hinanden 💪", own_title=""):
+    return {
+        "verb": "nomination.submit", "round_id": round_id,
+        "wellbeing_theme": wellbeing, "wellbeing_own_title": own_title if wellbeing == "own" else "",
+        "wellbeing_why_me": why, "wellbeing_core_task": "Så borgerne mærker det",
+        "leadership_theme": leadership, "leadership_own_title": own_title if leadership == "own" else "",
+        "leadership_why_me": "Retningen er uklar", "leadership_core_task": "Vi trækker i samme retning",
+    }
+
+
+def card_text(card: dict) -> str:
+    return json.dumps(card, ensure_ascii=False)
+
+
+async def test_nomination_round_from_install_to_tally(journey: Journey):
+    mock, services, url = journey.mock, journey.services, journey.mock.url
+
+    # The app is added to the team: the channel gets a welcome card with a start button.
+    assert await journey.post(f.bot_added_to_team(url)) == 200
+    welcome = journey.cards_in(f.TEAM)
+    assert len(welcome) == 1 and "round.setup" in card_text(welcome[0][1])
+
+    # A team member mentions the bot with "start": the setup card comes back.
+    assert await journey.post(f.channel_mention(url, "start", user="u-leader", name="Lea Leder")) == 200
+    setup_id, setup = journey.cards_in(f"{f.TEAM};messageid=1")[-1]
+    assert "round.start" in card_text(setup)
+
+    # She sets the deadline and starts: every member gets a card in a 1:1 chat.
+    start = {"verb": "round.start", "deadline": "2026-09-15", "contact_name": "Lea Leder", "named_mode": "anonymous"}
+    assert await journey.post(f.channel_submit(url, start, user="u-leader", name="Lea Leder", reply_to=setup_id)) == 200
+    round_ = await services.store.latest_round(f.TEAM)
+    assert round_ is not None and round_.deadline_date.isoformat() == "2026-09-15" and not round_.named_mode
+    for member in ROSTER:
+        cards = journey.cards_in(f"a:{member['id']}")
+        assert len(cards) == 1, member
+        assert round_.id in card_text(cards[0][1])
+    assert [m.user_id for m in await services.store.planning_group(f.TEAM)] == ["u-leader"]
+    started = card_text(journey.cards_in(f.TEAM)[-1][1])
+    assert "tally.show" in started
+
+    # Bo submits; the card is replaced in place by a receipt with an edit button.
+    bo_card_id = journey.cards_in("a:u-bo")[0][0]
+    await journey.post(f.personal_submit(url, submit_value(round_.id), user="u-bo", conversation="a:u-bo", reply_to=bo_card_id))
+    receipt = journey.mock.activities_in("a:u-bo")[bo_card_id]["attachments"][0]["content"]
+    assert "nomination.edit" in card_text(receipt) and "Vi har brug for hinanden 💪" in card_text(receipt)
+
+    # Bo edits: the form comes back filled in; his new choice replaces the old one.
+    await journey.post(f.personal_submit(url, {"verb": "nomination.edit", "round_id": round_.id}, user="u-bo", conversation="a:u-bo", reply_to=bo_card_id))
+    assert "nomination.submit" in card_text(journey.mock.activities_in("a:u-bo")[bo_card_id]["attachments"][0]["content"])
+    await journey.post(f.personal_submit(url, submit_value(round_.id, wellbeing="meaning-direction"), user="u-bo", conversation="a:u-bo", reply_to=bo_card_id))
+
+    # Cecilie proposes a leadership theme of her own.
+    cecilie_card = journey.cards_in("a:u-cecilie")[0][0]
+    await journey.post(f.personal_submit(url, submit_value(round_.id, leadership="own", own_title="Mødekultur **fed**"), user="u-cecilie", conversation="a:u-cecilie", reply_to=cecilie_card))
+
+    # Dorte forgets a reason: a clear error on the card, and nothing is stored.
+    dorte_card = journey.cards_in("a:u-dorte")[0][0]
+    bad = submit_value(round_.id)
+    bad["leadership_why_me"] = "   "
+    await journey.post(f.personal_submit(url, bad, user="u-dorte", conversation="a:u-dorte", reply_to=dorte_card))
+    assert await services.store.get_nomination(round_.id, "u-dorte") is None
+    shown = card_text(journey.mock.activities_in("a:u-dorte")[dorte_card]["attachments"][0]["content"])
+    assert "nomination.submit" in shown and "attention" in shown.lower()
+
+    # Erik forges a submission claiming to be Bo: it counts as Erik's own, never as Bo's.
+    forged = {**submit_value(round_.id, wellbeing="balance-energy"), "user_id": "u-bo", "from": "u-bo"}
+    await journey.post(f.personal_submit(url, forged, user="u-erik", conversation="a:u-erik", reply_to=None))
+    assert (await services.store.get_nomination(round_.id, "u-bo")).wellbeing.theme_id == "meaning-direction"
+
+    # The planning group asks for the tally in the channel: it arrives privately.
+    await journey.post(f.personal_message(url, "hej", user="u-leader", conversation="a:u-leader"))
+    await journey.post(f.channel_mention(url, "optælling", user="u-leader", name="Lea Leder"))
+    tally = card_text(journey.cards_in("a:u-leader")[-1][1])
+    assert "3 af 5" in tally or "3/5" in tally
+    assert "Mødekultur **fed**" in tally and "Vi har brug for hinanden 💪" in tally
+    assert "Bo Bæk" not in tally  # anonymous mode
+
+    # Anyone else is refused politely and told who can see it.
+    await journey.post(f.channel_mention(url, "tally", user="u-erik", name="Erik Eg"))
+    refusal = journey.texts_in(f"{f.TEAM};messageid=1")[-1]
+    assert "Lea Leder" in refusal
+    assert not any("Mødekultur" in card_text(card) for _, card in journey.cards_in("a:u-erik"))
+
+    records = await services.store.nomination_records(round_.id)
+    assert sorted(r.user_id for r in records) == ["u-bo", "u-cecilie", "u-erik"]
+
+
+async def test_the_same_activity_twice_has_one_effect(journey: Journey):
+    url = journey.mock.url
+    await journey.post(f.bot_added_to_team(url))
+    mention = f.channel_mention(url, "start", user="u-leader", name="Lea Leder")
+    await journey.post(mention)
+    await journey.post(mention)
+    assert len(journey.cards_in(f"{f.TEAM};messageid=1")) == 1
+
+
+async def test_reminders_reach_only_those_who_have_not_answered(journey: Journey):
+    url, services = journey.mock.url, journey.services
+    await journey.post(f.bot_added_to_team(url))
+    start = {"verb": "round.start", "deadline": "2026-09-15", "contact_name": "Lea", "named_mode": "named"}
+    await journey.post(f.channel_submit(url, start, user="u-leader", name="Lea Leder"))
+    round_ = await services.store.latest_round(f.TEAM)
+    bo_card = journey.cards_in("a:u-bo")[0][0]
+    await journey.post(f.personal_submit(url, submit_value(round_.id), user="u-bo", conversation="a:u-bo", reply_to=bo_card))
+
+    sweeper = build_runner(services).sweeper
+    # 5 working days before 15 September (a Tuesday) is Tuesday 8 September, 09:00.
+    journey.clock.set(datetime(2026, 9, 8, 7, 5, tzinfo=timezone.utc))
+    await sweeper.run_once()
+    reminded = {m["id"] for m in ROSTER if len(journey.cards_in(f"a:{m['id']}")) == 2}
+    assert reminded == {"u-leader", "u-cecilie", "u-dorte", "u-erik"}
+    reminder = card_text(journey.cards_in("a:u-cecilie")[-1][1])
+    assert "nomination.open" in reminder
+
+    # Cecilie answers; the second reminder (1 working day before) goes only to the others.
+    cecilie_card = journey.cards_in("a:u-cecilie")[0][0]
+    await journey.post(f.personal_submit(url, submit_value(round_.id), user="u-cecilie", conversation="a:u-cecilie", reply_to=cecilie_card))
+    journey.clock.set(datetime(2026, 9, 14, 7, 5, tzinfo=timezone.utc))
+    await sweeper.run_once()
+    counts = {m["id"]: len(journey.cards_in(f"a:{m['id']}")) for m in ROSTER}
+    assert counts == {"u-leader": 3, "u-bo": 1, "u-cecilie": 2, "u-dorte": 3, "u-erik": 3}
