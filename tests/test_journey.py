@@ -186,3 +186,16 @@ async def test_reminders_reach_only_those_who_have_not_answered(journey: Journey
     await sweeper.run_once()
     counts = {m["id"]: len(journey.cards_in(f"a:{m['id']}")) for m in ROSTER}
     assert counts == {"u-leader": 3, "u-bo": 1, "u-cecilie": 2, "u-dorte": 3, "u-erik": 3}
+
+
+async def test_a_person_who_writes_first_is_greeted_in_their_language_and_can_switch(journey: Journey):
+    url = journey.mock.url
+    journey.mock.add_conversation("a:u-new", tenant_id=f.TENANT)
+    await journey.post(f.personal_message(url, "hello", user="u-new", conversation="a:u-new", locale="en-US"))
+    greeting = card_text(journey.cards_in("a:u-new")[-1][1])
+    assert "language.set" in greeting and "Dansk" in greeting
+    assert "theme" in greeting.lower()
+    await journey.post(f.personal_submit(url, {"verb": "language.set", "lang": "da"}, user="u-new", conversation="a:u-new", reply_to=None))
+    assert "dansk" in journey.texts_in("a:u-new")[-1]
+    await journey.post(f.personal_message(url, "hjælp", user="u-new", conversation="a:u-new", locale="en-US"))
+    assert "Hjælp" in card_text(journey.cards_in("a:u-new")[-1][1]) or "hjælp" in card_text(journey.cards_in("a:u-new")[-1][1])

@@ -6,6 +6,7 @@ import logging
 from botbuilder.core import ActivityHandler, TurnContext
 from botbuilder.schema import ChannelAccount
 
+from .commands import parse_command
 from .context import remember_sender
 from .replies import say, send_text
 from .router import route_message
@@ -37,7 +38,10 @@ class TalSammenBot(ActivityHandler):
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         turn = read_turn(turn_context.activity, self.services.bot_id or None)
-        await remember_sender(self.services, turn)
+        first_time = await remember_sender(self.services, turn)
+        if first_time and turn.value is None and parse_command(turn.text).name in ("unknown", "help"):
+            await welcome.greet_person(turn_context, turn, self.services)
+            return
         await route_message(turn_context, turn, self.services)
 
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:

@@ -13,13 +13,18 @@ async def language_of(services: Services, turn: TurnInfo) -> str:
     return turn.locale_lang or services.settings.default_language
 
 
-async def remember_sender(services: Services, turn: TurnInfo) -> None:
-    """Keep the 1:1 conversation reference whenever the person writes to us privately."""
+async def remember_sender(services: Services, turn: TurnInfo) -> bool:
+    """Keep the 1:1 conversation reference whenever the person writes to us privately.
+
+    Returns True the first time we hear from this person in a 1:1 chat (time to say hello)."""
+    known = await services.store.get_person(turn.user_id)
+    first_time = turn.is_personal and (known is None or not known.conversation_id)
     await services.store.upsert_person(
         user_id=turn.user_id, tenant_id=turn.tenant_id, now=services.clock.now(), name=turn.name,
         aad_object_id=turn.aad_object_id, service_url=turn.service_url,
         conversation_id=turn.conversation_id if turn.is_personal else None,
     )
+    return first_time
 
 
 def names(members) -> str:
