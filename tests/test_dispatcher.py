@@ -72,7 +72,7 @@ async def test_sends_every_message_once_and_reports_in_input_order():
     messages = [message(f"m{i}", conversation=f"c{i}") for i in range(5)]
     results = await dispatcher(connector).deliver(messages)
     assert [r.key for r in results] == [m.key for m in messages]
-    assert all(r == DeliveryResult(r.key, "sent", f"id-{r.key}", 1) for r in results)
+    assert all(r == DeliveryResult(r.key, "sent", f"id-{r.key}", 1, conversation_id=f"c{r.key[1:]}") for r in results)
     assert Counter(key for _, _, key, _ in connector.calls) == {m.key: 1 for m in messages}
 
 
@@ -133,7 +133,7 @@ async def test_retryable_statuses_are_retried_a_bounded_number_of_times(status):
 async def test_403_and_404_mean_unreachable_without_retry(status, code):
     connector = FakeConnector({"m": [ConnectorError(status, code=code)]})
     [result] = await dispatcher(connector).deliver([message("m")])
-    assert result == DeliveryResult("m", "unreachable", None, 1, code)
+    assert result == DeliveryResult("m", "unreachable", None, 1, code, conversation_id="c1")
 
 
 async def test_other_client_errors_fail_at_once():
@@ -318,3 +318,34 @@ async def test_faulty_teams_gets_every_deliverable_message_exactly_once_within_t
             assert later and later[0] >= request.at + float(request.retry_after) - 1e-9
             honoured += 1
     assert honoured > 5
+
+
+class OpeningConnector(FakeConnector):
+    """Also opens 1:1 chats, failing as scripted under the key "open:<member>"."""
+
+    def __init__(self, script=None) -> None:
+        super().__init__(script)
+        self.opened: list[str] = []
+
+    async def create_personal_conversation(self, service_url, *, bot_id, member_id, tenant_id):
+        await asyncio.sleep(self.latency)
+        outcomes = self.script[f"open:{member_id}"]
+        outcome = outcomes.pop(0) if outcomes else "ok"
+        if isinstance(outcome, BaseException):
+            raise outcome
+        self.opened.append(member_id)
+        return f"a:{member_id}"
+
+
+async def test_opens_the_chat_first_when_there_is_none_and_reports_it():
+    connector = OpeningConnector({"open:m2": [ConnectorError(429, 2.0, "Throttled")], "open:m3": [ConnectorError(403, code="MessageWritesBlocked")]})
+    messages = [
+        OutgoingMessage(f"k{i}", "t1", SERVICE, "", {"type": "message", "text": f"k{i}"}, member_id=f"m{i}", bot_id="28:bot")
+        for i in (1, 2, 3)
+    ]
+    results = {r.key: r for r in await dispatcher(connector).deliver(messages)}
+    assert (results["k1"].status, results["k1"].conversation_id) == ("sent", "a:m1")
+    assert (results["k2"].status, results["k2"].conversation_id, results["k2"].attempts) == ("sent", "a:m2", 3)
+    assert (results["k3"].status, results["k3"].reason) == ("unreachable", "MessageWritesBlocked")
+    assert sorted(connector.opened) == ["m1", "m2"]
+    assert Counter(key for _, _, key, _ in connector.calls) == {"k1": 1, "k2": 1}

@@ -13,7 +13,6 @@ from ..process.rounds import DeadlineRejected, Round, default_deadline_date, par
 from ..process.text import TextRejected, clean_text
 from ..scheduler.dispatcher import OutgoingMessage
 from ..storage.store import Member, RoundAlreadyOpen
-from ..teams.connector import ConnectorError
 from .context import language_of, names
 from .replies import say, send_card, send_text, update_card
 from .services import Services
@@ -103,26 +102,20 @@ async def invite_members(services: Services, round_: Round, *, lang: str, channe
     workplace = await services.store.get_workplace(round_.team_id)
     roster: list[Member] = []
     async for page in services.connector.iter_members(workplace.service_url, round_.team_id, page_size=services.settings.roster_page_size):
-        for member in page:
-            if not member.get("id") or member.get("id") == services.bot_id:
-                continue
-            roster.append(Member(str(member["id"]), str(member.get("name") or "")))
-            await services.store.upsert_person(
-                user_id=str(member["id"]), tenant_id=workplace.tenant_id, now=services.clock.now(),
-                name=str(member.get("name") or ""), aad_object_id=member.get("aadObjectId") or member.get("objectId"),
-                service_url=workplace.service_url,
-            )
+        page = [m for m in page if m.get("id") and m.get("id") != services.bot_id]
+        roster.extend(Member(str(m["id"]), str(m.get("name") or "")) for m in page)
+        await services.store.upsert_roster(page, tenant_id=workplace.tenant_id, service_url=workplace.service_url, now=services.clock.now())
     await services.store.add_round_members(round_.id, roster)
-    messages, unreachable = await _card_messages(services, round_, roster, workplace)
-    for user_id, reason in unreachable:
-        await services.store.record_card_delivery(round_.id, user_id, delivery="unreachable", reason=reason)
+    messages = await _card_messages(services, round_, roster, workplace)
 
     async def record(result) -> None:
+        if result.conversation_id:
+            await services.store.upsert_person(user_id=result.key, tenant_id=workplace.tenant_id, now=services.clock.now(), conversation_id=result.conversation_id)
         await services.store.record_card_delivery(round_.id, result.key, delivery=result.status, activity_id=result.activity_id, reason=result.reason)
 
     results = await services.dispatcher.deliver(messages, on_result=record)
     await services.reminders.add(plan_nomination_reminders(round_, [m.user_id for m in roster], services.window))
-    unreached = len(unreachable) + sum(1 for r in results if r.status != "sent")
+    unreached = sum(1 for r in results if r.status != "sent")
     card = cards.round_started_card(
         lang, services.concept, deadline=round_.deadline_date, contact_name=round_.contact_name,
         named_mode=round_.named_mode, invited=len(roster), unreachable=unreached,
@@ -134,28 +127,20 @@ async def invite_members(services: Services, round_: Round, *, lang: str, channe
     await services.dispatcher.deliver([channel])
 
 
-async def _card_messages(services: Services, round_: Round, roster: list[Member], workplace) -> tuple[list[OutgoingMessage], list[tuple[str, str]]]:
+async def _card_messages(services: Services, round_: Round, roster: list[Member], workplace) -> list[OutgoingMessage]:
+    """One card per member; where we have no 1:1 chat yet the dispatcher opens it first."""
     people = await services.store.get_people(m.user_id for m in roster)
-    messages, unreachable = [], []
+    messages = []
     for member in roster:
         person = people.get(member.user_id)
-        conversation_id = person.conversation_id if person else None
-        if not conversation_id:
-            try:
-                conversation_id = await services.connector.create_personal_conversation(
-                    workplace.service_url, bot_id=services.bot_id, member_id=member.user_id, tenant_id=workplace.tenant_id,
-                )
-            except ConnectorError as error:
-                unreachable.append((member.user_id, error.code or f"http_{error.status}"))
-                continue
-            await services.store.upsert_person(user_id=member.user_id, tenant_id=workplace.tenant_id, now=services.clock.now(), conversation_id=conversation_id, service_url=workplace.service_url)
-        lang = (person.lang if person and person.lang else services.settings.default_language)
+        lang = person.lang if person and person.lang else services.settings.default_language
         card = cards.nomination_card(
             lang, services.concept, round_id=round_.id, deadline=round_.deadline_date, contact_name=round_.contact_name,
             named_mode=round_.named_mode, previous=None, values=None, errors=[],
         )
         messages.append(OutgoingMessage(
             key=member.user_id, tenant_id=workplace.tenant_id, service_url=workplace.service_url,
-            conversation_id=conversation_id, activity=cards.message_with_card(card, summary=services.concept.dialogue_name(lang)),
+            conversation_id=(person.conversation_id if person else None) or "", member_id=member.user_id, bot_id=services.bot_id,
+            activity=cards.message_with_card(card, summary=services.concept.dialogue_name(lang)),
         ))
-    return messages, unreachable
+    return messages

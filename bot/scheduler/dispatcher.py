@@ -13,7 +13,7 @@ import inspect
 import logging
 import random
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Awaitable, Callable, Iterable, Literal, Mapping, Protocol
 
 from bot.scheduler.ratelimit import RateLimiter
@@ -33,6 +33,8 @@ DeliveryStatus = Literal["sent", "unreachable", "failed"]
 class ConnectorLike(Protocol):
     async def send_to_conversation(self, service_url: str, conversation_id: str, activity: dict[str, Any]) -> str: ...
 
+    async def create_personal_conversation(self, service_url: str, *, bot_id: str, member_id: str, tenant_id: str) -> str: ...
+
     async def update_activity(
         self, service_url: str, conversation_id: str, activity_id: str, activity: dict[str, Any]
     ) -> None: ...
@@ -45,9 +47,11 @@ class OutgoingMessage:
     key: str
     tenant_id: str
     service_url: str
-    conversation_id: str
+    conversation_id: str  # "" with `member_id`: open the 1:1 chat first
     activity: Mapping[str, Any] = field(hash=False)
     update_activity_id: str | None = None
+    member_id: str | None = None
+    bot_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class DeliveryResult:
     activity_id: str | None
     attempts: int
     reason: str | None = None
+    conversation_id: str | None = None  # the chat it went to (new if the dispatcher opened it)
 
 
 ResultCallback = Callable[[DeliveryResult], Awaitable[None] | None]
@@ -126,38 +131,59 @@ class Dispatcher:
 
     async def _deliver_one(self, message: OutgoingMessage) -> DeliveryResult:
         attempts = 0
+        if not message.conversation_id:
+            if not message.member_id:
+                return DeliveryResult(message.key, "failed", None, 0, "no conversation and no member to open one with")
+            # Creating a member's 1:1 chat counts against the tenant's limit only, and Teams
+            # answers the same chat again if it exists, so it may be retried after a lost answer.
+            opened, attempts = await self._with_retries(message, self._open_chat, idempotent=True)
+            if isinstance(opened, DeliveryResult):
+                return opened
+            message = replace(message, conversation_id=opened)
+        sent, attempts = await self._with_retries(message, self._send, idempotent=message.update_activity_id is not None, attempts=attempts)
+        if isinstance(sent, DeliveryResult):
+            return replace(sent, conversation_id=message.conversation_id)
+        return DeliveryResult(message.key, "sent", sent, attempts, conversation_id=message.conversation_id)
+
+    async def _with_retries(
+        self, message: OutgoingMessage, operation: Callable[[OutgoingMessage], Awaitable[str]], *, idempotent: bool, attempts: int = 0
+    ) -> tuple[str | DeliveryResult, int]:
+        """Run one request within the limits; retry what Teams did not take; never retry what it may have taken."""
         while True:
             await self._take_slot(message)
             attempts += 1
             try:
-                activity_id = await self._send(message)
+                return await operation(message), attempts
             except ConnectorError as error:
                 failure = error
             except Exception as error:  # a bug or odd answer must not sink the whole batch
                 log.exception("sending %s failed unexpectedly", message.key)
-                return DeliveryResult(message.key, "failed", None, attempts, f"unexpected: {error!r}"[:300])
-            else:
-                return DeliveryResult(message.key, "sent", activity_id, attempts)
+                return DeliveryResult(message.key, "failed", None, attempts, f"unexpected: {error!r}"[:300]), attempts
             finally:
                 self._permits.release()
 
             if failure.unreachable:
                 reason = failure.code or f"HTTP {failure.status}"
-                return DeliveryResult(message.key, "unreachable", None, attempts, reason)
-            if not self._may_retry(message, failure):
-                return DeliveryResult(message.key, "failed", None, attempts, str(failure)[:300])
+                return DeliveryResult(message.key, "unreachable", None, attempts, reason), attempts
+            if not (failure.retryable or (idempotent and (failure.status == 0 or failure.status >= 500))):
+                return DeliveryResult(message.key, "failed", None, attempts, str(failure)[:300]), attempts
             if attempts >= self._max_attempts:
-                return DeliveryResult(message.key, "failed", None, attempts, f"gave up: {failure}"[:300])
+                return DeliveryResult(message.key, "failed", None, attempts, f"gave up: {failure}"[:300]), attempts
             delay = self._retry_delay(failure, attempts)
             if delay > self._max_retry_after:
-                return DeliveryResult(message.key, "failed", None, attempts, f"retry after {delay:.0f} s: {failure}"[:300])
+                return DeliveryResult(message.key, "failed", None, attempts, f"retry after {delay:.0f} s: {failure}"[:300]), attempts
             if failure.status == 429:
-                self._limiter.penalise(message.tenant_id, message.conversation_id, now=self._clock(), seconds=delay)
+                self._limiter.penalise(message.tenant_id, message.conversation_id or None, now=self._clock(), seconds=delay)
             await self._sleep(delay)
+
+    async def _open_chat(self, message: OutgoingMessage) -> str:
+        return await self._connector.create_personal_conversation(
+            message.service_url, bot_id=message.bot_id or "", member_id=message.member_id or "", tenant_id=message.tenant_id
+        )
 
     async def _take_slot(self, message: OutgoingMessage) -> None:
         """Wait until the limiter's slot for this message has come; returns holding a permit."""
-        tenant, conversation = message.tenant_id, message.conversation_id
+        tenant, conversation = message.tenant_id, message.conversation_id or None
         while True:
             await self._permits.acquire()
             now = self._clock()
@@ -190,13 +216,6 @@ class Dispatcher:
             message.service_url, message.conversation_id, message.update_activity_id, activity
         )
         return message.update_activity_id
-
-    def _may_retry(self, message: OutgoingMessage, failure: ConnectorError) -> bool:
-        if failure.retryable:
-            return True
-        # Putting the same content twice does no harm, so a lost answer is worth a retry.
-        idempotent = message.update_activity_id is not None
-        return idempotent and (failure.status == 0 or failure.status >= 500)
 
     def _retry_delay(self, failure: ConnectorError, attempts: int) -> float:
         if failure.status == 429 and failure.retry_after is not None:

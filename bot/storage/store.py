@@ -5,6 +5,8 @@ drivers (aiosqlite, asyncpg) are async.
 """
 from __future__ import annotations
 
+import hashlib
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +22,28 @@ from ..process.nomination import NominationInput, ThemeChoice
 from ..process.rounds import Round
 from ..process.tally import NominationRecord
 from .models import AuditEntry, Nomination, NominationRound, Person, PlanningMember, ProcessedActivity, RoundMember, Workplace
+
+
+# What the audit log records. Each is a fixed word; subjects are ids (see audit_id).
+AUDIT_ACTIONS = frozenset({
+    "planning_group.add", "planning_group.remove",  # role changes
+    "tally.viewed",  # the planning group read the reasons
+    "data.viewed", "data.exported",  # a person looked at or exported their own data
+    "nomination.deleted",  # a person deleted their nomination
+    "payload.rejected",  # a card submission no card of ours could have sent
+    "retention.applied",  # the retention job deleted a round's nominations
+})
+_AUDIT_ID = re.compile(r"[A-Za-z0-9:@._;=|+/-]{0,200}")
+
+
+def audit_id(value: str) -> str:
+    """``value`` if it looks like an id (Teams ids, round ids, verb:code); else a short hash.
+
+    So whatever a forged activity puts in an id, the audit log never holds text someone wrote.
+    """
+    if _AUDIT_ID.fullmatch(value):
+        return value
+    return "sha256:" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 class RoundAlreadyOpen(Exception):
@@ -102,6 +126,20 @@ class Store:
             await s.commit()
             return row
 
+    async def upsert_roster(self, members: Iterable[dict], *, tenant_id: str, service_url: str, now: datetime) -> None:
+        """Remember a team roster page in one transaction (names, Entra ids), keeping chats and languages."""
+        members = [m for m in members if m.get("id")]
+        async with self.session() as s:
+            known = {p.user_id: p for p in (await s.exec(sa.select(Person).where(Person.user_id.in_([str(m["id"]) for m in members])))).scalars()}
+            for m in members:
+                row = known.get(str(m["id"])) or Person(user_id=str(m["id"]), tenant_id=tenant_id, updated_at=now)
+                row.name = str(m.get("name") or row.name or "")
+                row.aad_object_id = m.get("aadObjectId") or m.get("objectId") or row.aad_object_id
+                row.service_url = row.service_url or service_url
+                row.updated_at = now
+                s.add(row)
+            await s.commit()
+
     async def get_person(self, user_id: str) -> Person | None:
         async with self.session() as s:
             return await s.get(Person, user_id)
@@ -148,8 +186,11 @@ class Store:
 
     # -- audit ------------------------------------------------------------------------------
     async def audit(self, *, actor: str, action: str, subject: str = "", now: datetime) -> None:
+        """Append one entry; ``action`` must be one of AUDIT_ACTIONS, ids only, never free text."""
+        if action not in AUDIT_ACTIONS:
+            raise ValueError(f"unknown audit action {action!r}")
         async with self.session() as s:
-            s.add(AuditEntry(at=now, actor=actor, action=action, subject=subject))
+            s.add(AuditEntry(at=now, actor=audit_id(actor), action=action, subject=audit_id(subject)))
             await s.commit()
 
     async def audit_entries(self, *, actor: str | None = None) -> list[AuditEntry]:
