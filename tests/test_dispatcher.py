@@ -349,3 +349,9 @@ async def test_opens_the_chat_first_when_there_is_none_and_reports_it():
     assert (results["k3"].status, results["k3"].reason) == ("unreachable", "MessageWritesBlocked")
     assert sorted(connector.opened) == ["m1", "m2"]
     assert Counter(key for _, _, key, _ in connector.calls) == {"k1": 1, "k2": 1}
+
+
+async def test_a_lost_answer_is_reported_as_maybe_delivered_and_not_resent():
+    connector = FakeConnector({"m": [ConnectorError(0, code="Timeout", maybe_delivered=True)]})
+    [result] = await dispatcher(connector).deliver([message("m")])
+    assert (result.status, result.maybe_delivered, len(connector.attempts("m"))) == ("failed", True, 1)

@@ -20,6 +20,7 @@ class Round:
     contact_name: str
     named_mode: bool
     closed_at: datetime | None = None
+    concept: str = "nyborg"
 
     def is_open(self, now: datetime) -> bool:
         return self.closed_at is None and now < self.deadline_at

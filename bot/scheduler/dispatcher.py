@@ -64,6 +64,8 @@ class DeliveryResult:
     attempts: int
     reason: str | None = None
     conversation_id: str | None = None  # the chat it went to (new if the dispatcher opened it)
+    # The last attempt got no answer, so Teams may have the message: do not resend blindly.
+    maybe_delivered: bool = False
 
 
 ResultCallback = Callable[[DeliveryResult], Awaitable[None] | None]
@@ -165,10 +167,11 @@ class Dispatcher:
             if failure.unreachable:
                 reason = failure.code or f"HTTP {failure.status}"
                 return DeliveryResult(message.key, "unreachable", None, attempts, reason), attempts
+            maybe = bool(getattr(failure, "maybe_delivered", False)) and not idempotent
             if not (failure.retryable or (idempotent and (failure.status == 0 or failure.status >= 500))):
-                return DeliveryResult(message.key, "failed", None, attempts, str(failure)[:300]), attempts
+                return DeliveryResult(message.key, "failed", None, attempts, str(failure)[:300], maybe_delivered=maybe), attempts
             if attempts >= self._max_attempts:
-                return DeliveryResult(message.key, "failed", None, attempts, f"gave up: {failure}"[:300]), attempts
+                return DeliveryResult(message.key, "failed", None, attempts, f"gave up: {failure}"[:300], maybe_delivered=maybe), attempts
             delay = self._retry_delay(failure, attempts)
             if delay > self._max_retry_after:
                 return DeliveryResult(message.key, "failed", None, attempts, f"retry after {delay:.0f} s: {failure}"[:300]), attempts

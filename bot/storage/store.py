@@ -320,7 +320,7 @@ class Store:
 def _round(row: NominationRound) -> Round:
     return Round(
         id=row.id, team_id=row.team_id, opened_by=row.opened_by, opened_at=row.opened_at, deadline_at=row.deadline_at,
-        contact_name=row.contact_name, named_mode=row.named_mode, closed_at=row.closed_at,
+        contact_name=row.contact_name, named_mode=row.named_mode, closed_at=row.closed_at, concept=row.concept,
     )
 
 
