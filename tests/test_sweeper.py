@@ -332,3 +332,25 @@ async def test_the_lease_is_renewed_while_a_slow_send_is_under_way(queue, engine
     assert stolen == []
     assert (report.sent, report.lost) == (1, 0)
     assert await queue.counts("r1") == {"sent": 1}
+
+
+@dataclass(frozen=True)
+class LostAnswer:
+    key: str
+    status: str = "failed"
+    activity_id: None = None
+    attempts: int = 1
+    reason: str = "no answer: timeout"
+    maybe_delivered: bool = True
+
+
+async def test_a_send_whose_answer_was_lost_is_not_retried(queue, clock):
+    await queue.add([plan("u1", clock.now())])
+
+    class Timeout(FakeDispatcher):
+        async def deliver(self, messages, *, on_result=None):
+            return [LostAnswer(m.key) for m in messages]
+
+    sweeper = make_sweeper(queue, clock, dispatcher=Timeout())
+    assert (await sweeper.run_once()).failed == 1
+    assert await queue.counts("r1") == {"failed": 1}

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from bot.process.calendar import WorkingWindow
 from bot.process.clock import FixedClock
@@ -39,9 +40,10 @@ class LoggingTransport:
 
     async def deliver(self, messages, *, on_result=None):
         messages = list(messages)
-        async with self.engine.begin() as conn:
-            for m in messages:
-                await conn.exec_driver_sql(f"INSERT INTO send_log (key, worker) VALUES ('{m.key}', '{self.worker}')")
+        if messages:
+            async with self.engine.begin() as conn:
+                rows = [{"key": m.key, "worker": self.worker} for m in messages]
+                await conn.execute(sa.text("INSERT INTO send_log (key, worker) VALUES (:key, :worker)"), rows)
         results = [DeliveryResult(m.key, "sent", f"id-{m.key}", 1) for m in messages]
         for r in results:
             if on_result:

@@ -13,7 +13,8 @@ records, so it may run as often as wanted, in as many processes as wanted. Its r
   reserves that day (a unique index decides between processes); if another reminder holds
   it, this one is postponed to the next opening.
 * Outcomes: ``sent``; ``unreachable`` with Teams' reason (403/404, final); ``failed`` is
-  tried again later with growing delays, and after ``max_attempts`` stays ``failed``.
+  tried again later with growing delays, and after ``max_attempts`` stays ``failed``. A
+  result marked ``maybe_delivered`` (no answer came back) is not retried: never twice wins.
 * Right before sending, the worker renews its lease; rows it no longer holds (it stalled and
   another worker took them over) are left alone, so a slow worker does not send twice. While
   a send is under way (a long Retry-After can hold it for minutes) the lease is renewed every
@@ -218,6 +219,13 @@ class Sweeper:
             else:
                 report.lost += 1
                 log.warning("reminder %s was %s but its claim had passed to another worker", reminder.key, result.status)
+            return
+        if getattr(result, "maybe_delivered", False):
+            # Teams may have the message although no answer came back: sending it again could
+            # make a duplicate, so this one is given up rather than retried.
+            ok = await self.queue.complete(reminder.id, "failed", now=now, reason=f"maybe_delivered: {result.reason}", worker_id=self.worker_id)
+            report.failed += ok
+            report.lost += not ok
             return
         await self._failed(reminder, result.reason or "failed", report)
 

@@ -141,7 +141,10 @@ class ReminderQueue:
 
     async def retry_later(self, reminder_id: int, *, due_at: datetime, reason: str | None, worker_id: str | None = None) -> bool:
         """Put a failed send back in the queue for ``due_at``, counting the attempt."""
-        values = {"status": "pending", "due_at": due_at, "reason": _reason(reason), "claimed_by": None, "lease_until": None, "attempts": _C.attempts + 1}
+        values = {
+            "status": "pending", "due_at": due_at, "reason": _reason(reason), "claimed_by": None, "lease_until": None,
+            "attempts": _C.attempts + 1,
+        }
         return await self._update_claimed(reminder_id, worker_id, values)
 
     async def postpone(self, reminder_id: int, *, due_at: datetime, worker_id: str | None = None) -> bool:
@@ -181,7 +184,11 @@ class ReminderQueue:
 
     async def unreachable(self, round_id: str) -> list[tuple[str, str | None]]:
         """(recipient, reason) for each reminder of a round that Teams refused for good."""
-        stmt = sa.select(_C.recipient_id, _C.reason).where(_C.round_id == round_id, _C.status == "unreachable").order_by(_C.recipient_id, _C.sequence)
+        stmt = (
+            sa.select(_C.recipient_id, _C.reason)
+            .where(_C.round_id == round_id, _C.status == "unreachable")
+            .order_by(_C.recipient_id, _C.sequence)
+        )
         async with self.engine.connect() as conn:
             return [(r, why) for r, why in (await conn.execute(stmt)).all()]
 
