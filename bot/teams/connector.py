@@ -244,6 +244,8 @@ class ConnectorClient:
 
     async def send_to_conversation(self, service_url: str, conversation_id: str, activity: dict[str, Any]) -> str:
         """Post an activity to a conversation; returns the new activity's id ("" if none given)."""
+        # botbuilder always names the conversation in the body too; emulators route by it
+        activity = {**activity, "conversation": {"id": conversation_id}}
         body = await self._request("POST", _url(service_url, "v3", "conversations", conversation_id, "activities"), json_body=activity)
         return str(body.get("id", "")) if isinstance(body, dict) else ""
 
@@ -252,7 +254,7 @@ class ConnectorClient:
     ) -> None:
         """Replace an activity the bot sent earlier (e.g. a card after it was answered)."""
         url = _url(service_url, "v3", "conversations", conversation_id, "activities", activity_id)
-        await self._request("PUT", url, json_body={**activity, "id": activity_id})
+        await self._request("PUT", url, json_body={**activity, "id": activity_id, "conversation": {"id": conversation_id}})
 
     async def create_personal_conversation(self, service_url: str, *, bot_id: str, member_id: str, tenant_id: str) -> str:
         """Create (or look up) the 1:1 chat between the bot and a member; returns its id."""

@@ -262,6 +262,22 @@ class Playground:
                          "channel": {"id": channel["id"], "name": channel["name"]}})
         return await self.send_activity(activity)
 
+    async def submit_in_channel(self, user_id: str, reply_to_id: str, value: dict[str, Any], channel_id: str | None = None) -> ConnectorCall:
+        """Press an Action.Submit on a card the bot posted in a channel, as any user.
+
+        ``/_conversation/v1/submit`` refuses cards in channel threads ("Message does not exist
+        in the thread"), so this sends the activity Teams would send, as a raw custom activity."""
+        channel, person = self.channel(channel_id), self.user(user_id)
+        activity = await self._template(channel["id"])
+        activity.update(
+            type="message", value=value, replyToId=reply_to_id, text="",
+            **{"from": {"id": person["id"], "name": person["name"], "aadObjectId": person["aadObjectId"]}},
+            channelData={"tenant": {"id": self._known_config()["tenantId"]},
+                         "team": {"id": self.team["id"], "name": self.team["name"],
+                                  "aadGroupId": self.team["aadGroupId"]},
+                         "channel": {"id": channel["id"], "name": channel["name"]}})
+        return await self.send_activity(activity)
+
     async def say_personal(self, text: str) -> ConnectorCall:
         """Type ``text`` in the current user's personal chat with the bot; wait for the turn."""
         chat_id = self._known_config()["personalChat"]["id"]
