@@ -41,7 +41,8 @@ async def test_send_posts_the_activity_and_returns_its_id(mock, client):
     activity_id = await client.send_to_conversation(mock.url + "/", "a:1", {"type": "message", "text": "Hej"})
     [request] = mock.requests
     assert activity_id and request.kind == "send" and request.status == 201
-    assert request.conversation_id == "a:1" and request.body == {"type": "message", "text": "Hej"}
+    assert request.conversation_id == "a:1"
+    assert request.body == {"type": "message", "text": "Hej", "conversation": {"id": "a:1"}}
     assert "Authorization" not in request.headers  # NoAuth, as for the Playground
 
 
