@@ -56,7 +56,7 @@ async def test_update_puts_the_new_activity_in_place(mock, client):
     await client.update_activity(mock.url, "a:1", activity_id, {"type": "message", "text": "v2"})
     update = mock.requests[-1]
     assert (update.method, update.kind, update.status) == ("PUT", "update", 200)
-    assert update.body == {"type": "message", "text": "v2", "id": activity_id}
+    assert update.body == {"type": "message", "text": "v2", "id": activity_id, "conversation": {"id": "a:1"}}
 
 
 async def test_create_personal_conversation_sends_member_and_tenant(mock, client):
