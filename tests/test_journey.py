@@ -129,10 +129,14 @@ async def test_nomination_round_from_install_to_tally(journey: Journey):
     shown = card_text(journey.mock.activities_in("a:u-dorte")[dorte_card]["attachments"][0]["content"])
     assert "nomination.submit" in shown and "attention" in shown.lower()
 
-    # Erik forges a submission claiming to be Bo: it counts as Erik's own, never as Bo's.
+    # Erik forges a submission claiming to be Bo: it is refused and audited, Bo's stays; then
+    # Erik sends his own.
     forged = {**submit_value(round_.id, wellbeing="balance-energy"), "user_id": "u-bo", "from": "u-bo"}
     await journey.post(f.personal_submit(url, forged, user="u-erik", conversation="a:u-erik", reply_to=None))
     assert (await services.store.get_nomination(round_.id, "u-bo")).wellbeing.theme_id == "meaning-direction"
+    assert await services.store.get_nomination(round_.id, "u-erik") is None
+    assert [e.action for e in await services.store.audit_entries(actor="u-erik")] == ["payload.rejected"]
+    await journey.post(f.personal_submit(url, submit_value(round_.id, wellbeing="balance-energy"), user="u-erik", conversation="a:u-erik", reply_to=None))
 
     # The planning group asks for the tally in the channel: it arrives privately.
     await journey.post(f.personal_message(url, "hej", user="u-leader", conversation="a:u-leader"))
@@ -199,3 +203,23 @@ async def test_a_person_who_writes_first_is_greeted_in_their_language_and_can_sw
     assert "dansk" in journey.texts_in("a:u-new")[-1]
     await journey.post(f.personal_message(url, "hjælp", user="u-new", conversation="a:u-new", locale="en-US"))
     assert "Hjælp" in card_text(journey.cards_in("a:u-new")[-1][1]) or "hjælp" in card_text(journey.cards_in("a:u-new")[-1][1])
+
+
+async def test_status_shows_answers_reminders_and_who_could_not_be_reached(journey: Journey):
+    url, services = journey.mock.url, journey.services
+    journey.mock.faults.blocked_conversations.add("a:u-erik")
+    await journey.post(f.bot_added_to_team(url))
+    start = {"verb": "round.start", "deadline": "2026-09-15", "contact_name": "Lea", "named_mode": "anonymous"}
+    await journey.post(f.channel_submit(url, start, user="u-leader", name="Lea Leder"))
+    round_ = await services.store.latest_round(f.TEAM)
+    bo_card = journey.cards_in("a:u-bo")[0][0]
+    await journey.post(f.personal_submit(url, submit_value(round_.id), user="u-bo", conversation="a:u-bo", reply_to=bo_card))
+    journey.clock.set(datetime(2026, 9, 8, 7, 5, tzinfo=timezone.utc))
+    await build_runner(services).sweeper.run_once()
+
+    await journey.post(f.channel_mention(url, "status", user="u-leader", name="Lea Leder"))
+    status = card_text(journey.cards_in("a:u-leader")[-1][1])
+    assert "1 af 5" in status
+    assert "Erik Eg" in status and "har blokeret TalSammen" in status
+    facts = [fact for block in journey.cards_in("a:u-leader")[-1][1]["body"] if block.get("type") == "FactSet" for fact in block["facts"]]
+    assert {"title": "Påmindelser sendt", "value": "3"} in facts  # Lea, Cecilie, Dorte; not Bo, not Erik

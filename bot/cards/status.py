@@ -43,9 +43,21 @@ def status_card(lang: str, *, step_label: str, answered: int, invited: int, remi
     return card(body, [submit(t(lang, "action.tally"), verbs.TALLY_SHOW)])
 
 
+# Teams' error codes (and HTTP statuses) as the reasons people understand.
+TEAMS_REASONS = {
+    "ConversationBlockedByUser": "blocked",
+    "MessageWritesBlocked": "blocked",
+    "BotNotInConversationRoster": "not_installed",
+    "BotDisabledByAdmin": "not_installed",
+    "ConversationNotFound": "not_found",
+    "HTTP 404": "not_found",
+    "HTTP 403": "blocked",
+}
+
+
 def reason_text(lang: str, code: str) -> str:
     """Why a person could not be reached, in words ('har blokeret TalSammen')."""
-    key = f"status.reason.{code}"
+    key = f"status.reason.{TEAMS_REASONS.get(code, code)}"
     return t(lang, key if has_text(lang, key) else "status.reason.unknown")
 
 
