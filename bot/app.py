@@ -5,10 +5,12 @@ import logging
 from dataclasses import dataclass
 
 from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from .dialogs.bot import TalSammenBot, on_turn_error
 from .dialogs.services import Services
 from .process.clock import Clock, SystemClock
+from .privacy.notice import HEADERS as NOTICE_HEADERS, LANGUAGES, notice_html
 from .process.concept import load_concept
 from .scheduler.dispatcher import Dispatcher
 from .scheduler.ratelimit import RateLimiter
@@ -29,12 +31,14 @@ SERVICES = web.AppKey("services", Services)
 
 @dataclass
 class Overrides:
-    """What tests replace: time, the authenticator's key source, the outbound connector."""
+    """What tests replace: time, the authenticator's key source, the outbound connector, the database."""
 
     clock: Clock | None = None
     authenticator: Authenticator | None = None
     connector: ConnectorClient | None = None
     start_scheduler: bool = True
+    # A ready engine instead of one from DATABASE_URL (tests: a PostgreSQL schema of their own).
+    engine: AsyncEngine | None = None
 
 
 def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Application:
@@ -47,7 +51,7 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
     else:
         log.warning("LOCAL_DEVELOPMENT: authentication is OFF; never run like this outside your own machine")
         authenticator = overrides.authenticator or DisabledAuthenticator()
-    engine = create_engine(settings.database_url)
+    engine = overrides.engine or create_engine(settings.database_url)
     store = Store(engine)
     tokens = (
         BotFrameworkTokenProvider(settings.microsoft_app_id, settings.microsoft_app_password.get_secret_value(), settings.microsoft_app_tenant_id)
@@ -85,6 +89,16 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
             return web.json_response(data=response.body, status=response.status)
         return web.Response(status=200)
 
+    async def privacy(request: web.Request) -> web.Response:
+        lang = request.match_info["lang"]
+        if lang not in LANGUAGES:
+            raise web.HTTPNotFound()
+        page = notice_html(
+            lang, organisation=services.concept.organisation(lang), retention_days=settings.retention_days,
+            min_group_size=settings.min_group_size, contact=settings.privacy_contact,
+        )
+        return web.Response(text=page, content_type="text/html", charset="utf-8", headers=NOTICE_HEADERS)
+
     async def health(_request: web.Request) -> web.Response:
         async with engine.connect() as conn:
             await conn.exec_driver_sql("SELECT 1")
@@ -109,6 +123,7 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
     app[SERVICES] = services
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/health", health)
+    app.router.add_get("/privacy/{lang}", privacy)
     app.on_startup.append(on_startup)
     app.on_cleanup.append(on_cleanup)
     return app

@@ -41,6 +41,16 @@ class Settings(BaseSettings):
     working_days: str = "mon,tue,wed,thu,fri"
     reminder_sweep_seconds: int = Field(default=30, ge=1, le=3600)
     privacy_notice_url: str = ""
+    # Where the bot is reachable from browsers; help links to {PUBLIC_BASE_URL}/privacy/{lang}
+    # when PRIVACY_NOTICE_URL is not set.
+    public_base_url: str = ""
+    # Who to contact about personal data, shown in the privacy notice (e.g. the DPO's address).
+    privacy_contact: str = ""
+    # Days after a round's deadline before its nominations and reminders are deleted, leaving
+    # anonymous counts per theme.
+    retention_days: int = Field(default=400, ge=1, le=3650)
+    # Aggregates above one workplace never show a group of fewer respondents than this.
+    min_group_size: int = Field(default=5, ge=2, le=100)
     roster_page_size: int = Field(default=200, ge=50, le=500)
     max_body_bytes: int = Field(default=256_000, ge=10_000)
     log_level: str = "INFO"
@@ -81,6 +91,14 @@ class Settings(BaseSettings):
         if self.microsoft_app_tenant_id:
             tenants.add(self.microsoft_app_tenant_id)
         return frozenset(tenants) if tenants else None
+
+    def privacy_url(self, lang: str) -> str | None:
+        """The privacy notice help links to: the configured one, else the bot's own page."""
+        if self.privacy_notice_url:
+            return self.privacy_notice_url
+        if self.public_base_url:
+            return f"{self.public_base_url.rstrip('/')}/privacy/{'en' if lang == 'en' else 'da'}"
+        return None
 
     def working_window(self) -> WorkingWindow:
         return WorkingWindow.from_settings(self.working_hours_start, self.working_hours_end, self.working_days)

@@ -11,6 +11,7 @@ from .texts import t
 # the person's language setting, so both are shown.
 _EMPLOYEE_COMMANDS = [
     ("mine temaer", "my themes", "help.cmd.my_themes"),
+    ("mine data", "my data", "help.cmd.my_data"),
     ("sprog", "language", "help.cmd.language"),
     ("hjælp", "help", "help.cmd.help"),
 ]

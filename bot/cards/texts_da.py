@@ -161,6 +161,7 @@ DA: dict[str, str] = {
     "help.cmd.status": "Se, hvor mange der har svaret, og hvem TalSammen ikke kan nå",
     "help.cmd.group": "Se og ændre planlægningsgruppen",
     "help.cmd.my_themes": "Se eller ret dine temaforslag",
+    "help.cmd.my_data": "Se, eksportér eller slet det, der er gemt om dig",
     "help.cmd.language": "Skift mellem dansk og engelsk",
     "help.cmd.help": "Vis denne hjælp",
     "help.safety.title": "Krænkende adfærd",
@@ -202,4 +203,50 @@ DA: dict[str, str] = {
         "Dine temaer og begrundelser hjælper planlægningsgruppen med at vælge, hvad I skal tale om i "
         "udviklingsdialogen."
     ),
+    # My data (mine data), export and deletion
+    "action.data.export": "Eksportér mine data (JSON)",
+    "action.nomination.delete": "Slet min nominering {workplace}",
+    "action.delete.confirm": "Ja, slet min nominering",
+    "action.delete.cancel": "Fortryd",
+    "data.title": "Dine data i TalSammen",
+    "data.intro": "Her er alt, hvad TalSammen har gemt om dig. Kun du kan se dette kort.",
+    "data.profile": "Om dig",
+    "data.name": "Navn:",
+    "data.language": "Sprog:",
+    "data.language.unset": "ikke valgt (følger Teams)",
+    "data.user_id": "Teams-id:",
+    "data.aad_object_id": "Entra-objekt-id:",
+    "data.updated": "Senest opdateret:",
+    "data.planning_groups": "Planlægningsgrupper, du er med i",
+    "data.rounds": "Runder, du er inviteret til",
+    "data.round.line": "{workplace}, frist {deadline} – kortet: {delivery}",
+    "data.delivery.sent": "leveret",
+    "data.delivery.pending": "ikke sendt endnu",
+    "data.delivery.unreachable": "kunne ikke nå dig",
+    "data.delivery.failed": "kunne ikke sendes",
+    "data.delivery.other": "ukendt",
+    "data.nominations": "Dine nomineringer",
+    "data.nomination.round": "Runde:",
+    "data.nomination.round.value": "{workplace}, frist {deadline}",
+    "data.nomination.open": "Runden er åben: du kan rette eller slette din nominering.",
+    "data.nomination.closed": "Runden er lukket.",
+    "data.reminders": "Påmindelser til dig",
+    "data.reminder.line": "{date}: {status}",
+    "data.audit": "Logget om dig",
+    "data.audit.count": "{count} hændelser (fx at du så eller eksporterede dine data). Loggen indeholder aldrig det, du har skrevet.",
+    "data.audit.count.one": "1 hændelse (fx at du så eller eksporterede dine data). Loggen indeholder aldrig det, du har skrevet.",
+    "data.rights": (
+        "Dine nomineringer slettes automatisk et stykke tid efter rundens frist; kun antal pr. tema gemmes. "
+        "Du kan slette din nominering, mens runden er åben. Spørgsmål om dine data: kontakt planlægningsgruppen "
+        "eller organisationens databeskyttelsesrådgiver."
+    ),
+    "data.none": "Intet.",
+    "data.more": "+ {count} flere (se eksporten)",
+    "delete.title": "Slet din nominering?",
+    "delete.text": (
+        "Dine temaer og begrundelser i denne runde slettes og kan ikke gendannes. Du kan sende en ny nominering, "
+        "så længe runden er åben."
+    ),
+    "export.title": "Dine data som JSON (del {part} af {parts})",
+    "export.intro": "Kopiér teksten herunder. Den er vist præcis, som den er gemt.",
 }

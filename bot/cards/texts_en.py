@@ -164,6 +164,7 @@ EN: dict[str, str] = {
     "help.cmd.status": "See how many have answered and whom TalSammen cannot reach",
     "help.cmd.group": "See and change the planning group",
     "help.cmd.my_themes": "See or edit your nominations",
+    "help.cmd.my_data": "See, export or delete what is stored about you",
     "help.cmd.language": "Switch between Danish and English",
     "help.cmd.help": "Show this help",
     "help.safety.title": "Harassment and abusive behaviour",
@@ -206,4 +207,50 @@ EN: dict[str, str] = {
         "Your themes and reasons help the planning group choose what you will talk about in the development "
         "dialogue."
     ),
+    # My data, export and deletion
+    "action.data.export": "Export my data (JSON)",
+    "action.nomination.delete": "Delete my nomination {workplace}",
+    "action.delete.confirm": "Yes, delete my nomination",
+    "action.delete.cancel": "Cancel",
+    "data.title": "Your data in TalSammen",
+    "data.intro": "This is everything TalSammen has stored about you. Only you can see this card.",
+    "data.profile": "About you",
+    "data.name": "Name:",
+    "data.language": "Language:",
+    "data.language.unset": "not chosen (follows Teams)",
+    "data.user_id": "Teams id:",
+    "data.aad_object_id": "Entra object id:",
+    "data.updated": "Last updated:",
+    "data.planning_groups": "Planning groups you are in",
+    "data.rounds": "Rounds you were invited to",
+    "data.round.line": "{workplace}, deadline {deadline} – the card: {delivery}",
+    "data.delivery.sent": "delivered",
+    "data.delivery.pending": "not sent yet",
+    "data.delivery.unreachable": "could not reach you",
+    "data.delivery.failed": "could not be sent",
+    "data.delivery.other": "unknown",
+    "data.nominations": "Your nominations",
+    "data.nomination.round": "Round:",
+    "data.nomination.round.value": "{workplace}, deadline {deadline}",
+    "data.nomination.open": "The round is open: you can edit or delete your nomination.",
+    "data.nomination.closed": "The round is closed.",
+    "data.reminders": "Reminders sent to you",
+    "data.reminder.line": "{date}: {status}",
+    "data.audit": "Logged about you",
+    "data.audit.count": "{count} events (such as you viewing or exporting your data). The log never holds what you wrote.",
+    "data.audit.count.one": "1 event (such as you viewing or exporting your data). The log never holds what you wrote.",
+    "data.rights": (
+        "Your nominations are deleted automatically some time after the round's deadline; only counts per theme are "
+        "kept. You can delete your nomination while the round is open. Questions about your data: contact the "
+        "planning group or your organisation's data protection officer."
+    ),
+    "data.none": "Nothing.",
+    "data.more": "+ {count} more (see the export)",
+    "delete.title": "Delete your nomination?",
+    "delete.text": (
+        "Your themes and reasons in this round are deleted and cannot be restored. You can send a new nomination "
+        "while the round is open."
+    ),
+    "export.title": "Your data as JSON (part {part} of {parts})",
+    "export.intro": "Copy the text below. It is shown exactly as stored.",
 }

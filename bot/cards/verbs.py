@@ -13,6 +13,10 @@ TALLY_SHOW = "tally.show"
 STATUS_SHOW = "status.show"
 LANGUAGE_SET = "language.set"  # data: lang ("da" | "en")
 HELP_SHOW = "help.show"
+DATA_SHOW = "data.show"  # everything stored about the sender (mine data / my data)
+DATA_EXPORT = "data.export"  # the same as JSON, shown verbatim
+NOMINATION_DELETE = "nomination.delete"  # data: round_id; asks for confirmation
+NOMINATION_DELETE_CONFIRM = "nomination.delete.confirm"  # data: round_id
 
 VERBS = frozenset(
     {
@@ -25,6 +29,10 @@ VERBS = frozenset(
         STATUS_SHOW,
         LANGUAGE_SET,
         HELP_SHOW,
+        DATA_SHOW,
+        DATA_EXPORT,
+        NOMINATION_DELETE,
+        NOMINATION_DELETE_CONFIRM,
     }
 )
 

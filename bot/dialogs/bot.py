@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from botbuilder.core import ActivityHandler, TurnContext
+from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.schema import ChannelAccount
 
 from .commands import parse_command
@@ -55,6 +55,12 @@ class TalSammenBot(ActivityHandler):
         elif turn.is_personal:
             await remember_sender(self.services, turn)
             await welcome.greet_person(turn_context, turn, self.services)
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        # The bot uses no invoke features (cards submit as messages). botbuilder would answer an
+        # unknown invoke 501, which Teams treats as our failure; it is acknowledged and ignored.
+        log.info("ignored an invoke activity %r", str(turn_context.activity.name or "")[:64])
+        return InvokeResponse(status=200)
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
         # Teams sends both installationUpdate and conversationUpdate on install; the welcome

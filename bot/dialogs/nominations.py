@@ -106,6 +106,8 @@ async def edit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: di
 
 
 async def _refuse(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, round_: Round | None, code: str) -> None:
+    # A closed, foreign or unknown round named by a card: refused, and audited without content.
+    await services.store.audit(actor=turn.user_id, action="payload.rejected", subject=f"nomination:{code}", now=services.clock.now())
     if code == "round_closed" and round_ is not None:
         previous = await services.store.get_nomination(round_.id, turn.user_id)
         if previous is not None and turn.reply_to_id:

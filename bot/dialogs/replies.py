@@ -33,6 +33,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "contact_required": "Skriv navnet på kontaktpersonen.",
         "no_personal_chat": "Jeg kan ikke skrive til dig privat endnu. Installer appen personligt, eller skriv til mig i en privat chat.",
         "error": "Beklager, noget gik galt. Prøv igen om lidt; intet af det, du har skrevet, er gået tabt.",
+        "payload_rejected": "Kortet indeholdt noget, jeg ikke kan tage imod, så intet er gemt. Skriv »mine temaer« for at få et nyt kort.",
+        "nomination_deleted": "Din nominering er slettet. Du kan sende en ny, så længe runden er åben – skriv »mine temaer«.",
+        "nothing_to_delete": "Der er ingen nominering at slette i den runde.",
     },
     "en": {
         "not_in_team": "That can only be done in a team. Mention me in the team's channel.",
@@ -60,6 +63,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "contact_required": "Write the contact person's name.",
         "no_personal_chat": "I cannot write to you privately yet. Install the app personally, or write to me in a private chat.",
         "error": "Sorry, something went wrong. Please try again shortly; nothing you wrote has been lost.",
+        "payload_rejected": "The card held something I cannot accept, so nothing was saved. Write \"my themes\" for a fresh card.",
+        "nomination_deleted": "Your nomination is deleted. You can send a new one while the round is open – write \"my themes\".",
+        "nothing_to_delete": "There is no nomination to delete in that round.",
     },
 }
 

@@ -69,7 +69,8 @@ async def show_status(ctx: TurnContext, turn: TurnInfo, services: Services, _pay
     await _deliver_privately(ctx, turn, services, lang, card, summary="Status")
 
 
-async def _deliver_privately(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, card: dict, *, summary: str) -> None:
+async def deliver_privately(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, card: dict, *, summary: str, announce: bool = True) -> None:
+    """Send `card` in the sender's 1:1 chat; asked in a channel, say there that it went privately."""
     if turn.is_personal:
         await send_card(ctx, card, summary=summary)
         return
@@ -78,7 +79,11 @@ async def _deliver_privately(ctx: TurnContext, turn: TurnInfo, services: Service
         await send_text(ctx, say(lang, "no_personal_chat"))
         return
     await services.connector.send_to_conversation(turn.service_url, conversation_id, cards.message_with_card(card, summary=summary))
-    await send_text(ctx, say(lang, "sent_privately"))
+    if announce:
+        await send_text(ctx, say(lang, "sent_privately"))
+
+
+_deliver_privately = deliver_privately
 
 
 async def ensure_personal_chat(services: Services, turn: TurnInfo) -> str | None:

@@ -6,12 +6,33 @@ change who is acting.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from botbuilder.schema import Activity
 
 _AT_TAG = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+# Control and bidi-override characters: never part of a name or id we store (PostgreSQL even
+# refuses NUL), whatever a client puts in a display name or a mention.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+NAME_MAX_CHARS = 200  # the name columns hold this many
+ID_MAX_CHARS = 200
+AAD_ID_MAX_CHARS = 100
+
+
+def display_name(value: object) -> str:
+    """A display name as Teams sent it, without control characters, cut to the column's size."""
+    if not isinstance(value, str):
+        return ""
+    return " ".join(_CONTROL.sub("", unicodedata.normalize("NFC", value)).split())[:NAME_MAX_CHARS]
+
+
+def clean_id(value: object, limit: int = ID_MAX_CHARS) -> str | None:
+    """`value` if it can be an id we store (text, not too long, no control characters), else None."""
+    if isinstance(value, str) and value and len(value) <= limit and not _CONTROL.search(value):
+        return value
+    return None
 
 
 @dataclass(frozen=True)
@@ -59,27 +80,29 @@ def read_turn(activity: Activity, bot_id: str | None = None) -> TurnInfo:
     tenant = channel_data.get("tenant") if isinstance(channel_data.get("tenant"), dict) else {}
     conversation = activity.conversation
     tenant_id = (tenant or {}).get("id") or (getattr(conversation, "tenant_id", None) or "")
-    recipient_id = bot_id or (activity.recipient.id if activity.recipient else None)
+    # Never count the bot itself as mentioned: neither the configured id nor the one addressed.
+    bot_ids = {bot_id, activity.recipient.id if activity.recipient else None} - {None}
     mentioned = []
     for entity in activity.entities or []:
         props = entity.additional_properties if hasattr(entity, "additional_properties") else {}
         if getattr(entity, "type", None) != "mention":
             continue
         who = (props or {}).get("mentioned") or {}
-        if isinstance(who, dict) and who.get("id") and who.get("id") != recipient_id:
-            mentioned.append(Mentioned(str(who["id"]), str(who.get("name") or "")))
+        who_id = clean_id(who.get("id")) if isinstance(who, dict) else None
+        if who_id and who_id not in bot_ids:
+            mentioned.append(Mentioned(who_id, display_name(who.get("name"))))
     text = _AT_TAG.sub(" ", activity.text or "")
     value = activity.value if isinstance(activity.value, dict) else None
     return TurnInfo(
         user_id=activity.from_property.id,
-        aad_object_id=getattr(activity.from_property, "aad_object_id", None),
-        name=activity.from_property.name or "",
+        aad_object_id=clean_id(getattr(activity.from_property, "aad_object_id", None), AAD_ID_MAX_CHARS),
+        name=display_name(activity.from_property.name),
         tenant_id=str(tenant_id),
         service_url=activity.service_url,
         conversation_id=conversation.id,
         conversation_type=getattr(conversation, "conversation_type", None) or ("channel" if team else "personal"),
         team_id=str(team["id"]) if team and team.get("id") else None,
-        team_name=str(team.get("name") or "") if team else "",
+        team_name=display_name(team.get("name")) if team else "",
         locale=activity.locale,
         text=" ".join(text.split()),
         value=value,

@@ -39,7 +39,7 @@ async def show_help(ctx: TurnContext, turn: TurnInfo, services: Services, _paylo
     elif await services.store.is_planning_member_anywhere(turn.user_id):
         role = "planning_group"
     card = cards.help_card(lang, services.concept, role=role, in_channel=not turn.is_personal,
-                           privacy_url=services.settings.privacy_notice_url or None)
+                           privacy_url=services.settings.privacy_url(lang))
     await send_card(ctx, card, summary="Hjælp" if lang == "da" else "Help")
 
 

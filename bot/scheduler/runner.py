@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
@@ -42,8 +43,13 @@ def build_scheduler() -> AsyncIOScheduler:
 class ReminderRunner:
     """Runs ``sweeper.run_once()`` at start-up and then every ``interval_seconds``."""
 
-    def __init__(self, sweeper: Sweeper, *, interval_seconds: float = 30, shutdown_grace_seconds: float = 60) -> None:
+    def __init__(
+        self, sweeper: Sweeper, *, interval_seconds: float = 30, shutdown_grace_seconds: float = 60,
+        housekeeping: Callable[[], Awaitable[object]] | None = None,
+    ) -> None:
         self.sweeper = sweeper
+        # Runs after each sweep (the retention job, which decides itself whether it is due).
+        self.housekeeping = housekeeping
         self.interval_seconds = interval_seconds
         self.shutdown_grace_seconds = shutdown_grace_seconds
         self.sweeps = 0
@@ -128,6 +134,11 @@ class ReminderRunner:
         else:
             if report.claimed:
                 log.info("reminder sweep: %s", report)
+        if self.housekeeping is not None:
+            try:
+                await self.housekeeping()
+            except Exception:  # logged, never fatal, and never in the way of reminders
+                log.exception("housekeeping after the reminder sweep failed")
         self.last_report = report
         async with self._progress:
             self.sweeps += 1
@@ -139,6 +150,7 @@ def build_runner(services: "Services") -> ReminderRunner:
     from ..process.concept import load_concept
     from ..process.reminders import NOMINATION_KIND
     from .nomination_reminders import NominationReminderResolver
+    from .retention import RetentionJob
     from .sweeper import ResolverByKind, default_worker_id
 
     def concept_loader(name: str):  # noqa: ANN202
@@ -152,4 +164,5 @@ def build_runner(services: "Services") -> ReminderRunner:
         services.reminders, services.dispatcher, ResolverByKind({NOMINATION_KIND: resolver}),
         clock=services.clock, window=services.window, worker_id=default_worker_id(),
     )
-    return ReminderRunner(sweeper, interval_seconds=services.settings.reminder_sweep_seconds)
+    retention = RetentionJob(services.store, services.clock, retention_days=services.settings.retention_days)
+    return ReminderRunner(sweeper, interval_seconds=services.settings.reminder_sweep_seconds, housekeeping=retention.run_if_due)

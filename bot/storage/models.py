@@ -82,6 +82,11 @@ class NominationRound(SQLModel, table=True):
     contact_name: str = Field(max_length=200)
     named_mode: bool = False
     concept: str = Field(default="nyborg", max_length=50)
+    # Set by the retention job, which keeps these counts and deletes who was invited and what
+    # they wrote (bot/scheduler/retention.py).
+    invited_count: Optional[int] = None
+    respondent_count: Optional[int] = None
+    anonymised_at: Optional[datetime] = Field(default=None, sa_column=utc_column(nullable=True))
 
 
 class RoundMember(SQLModel, table=True):
@@ -110,6 +115,19 @@ class Nomination(SQLModel, table=True):
     submitted_at: datetime = Field(sa_column=utc_column())
     updated_at: datetime = Field(sa_column=utc_column())
     version: int = 1
+
+
+class ThemeCount(SQLModel, table=True):
+    """How often a theme was nominated in a round, kept after the nominations are deleted.
+
+    Own proposals count under the own-proposal id: their titles are free text and go."""
+
+    __tablename__ = "theme_count"
+    round_id: str = Field(primary_key=True, max_length=40)
+    kind: str = Field(primary_key=True, max_length=20)
+    theme_id: str = Field(primary_key=True, max_length=40)
+    team_id: str = Field(index=True, max_length=200)
+    count: int
 
 
 class ProcessedActivity(SQLModel, table=True):
@@ -157,7 +175,8 @@ class Reminder(SQLModel, table=True):
 class AuditEntry(SQLModel, table=True):
     """Who viewed, exported, deleted or changed what; never the free text itself.
 
-    Rows are only ever inserted (the store has no update or delete for them)."""
+    Rows are only ever inserted: the store has no update or delete for them, and database
+    triggers (migration 0004) refuse both."""
 
     __tablename__ = "audit_log"
     id: Optional[int] = Field(default=None, primary_key=True)

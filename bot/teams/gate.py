@@ -35,7 +35,12 @@ MAX_BODY_BYTES = 256_000
 # Teams payloads nest about 6 levels; the limit keeps later recursive code (msrest, storage) safe.
 MAX_DEPTH = 32
 MAX_ID_CHARS = 1_024
-MAX_URL_CHARS = 2_048
+# What the tables can hold (bot/storage/models.py); Teams' own ids and URLs are far shorter. A
+# longer one would make PostgreSQL refuse the write in the middle of a turn.
+ID_LIMITS = {"from": 200, "conversation": 300}
+MAX_ACTIVITY_ID_CHARS = 190  # "conversation id|activity id" is the 500-character dedup key
+MAX_TEAM_ID_CHARS = 200
+MAX_URL_CHARS = 500
 KEYS_RETRY_AFTER_SECONDS = 30
 
 # Bot Framework activity types (botbuilder-schema ActivityTypes); anything else is not a turn.
@@ -162,7 +167,14 @@ def _check_shape(activity: Mapping[str, Any]) -> None:
         part = activity.get(name)
         if not isinstance(part, dict):
             raise _Refused(400, "missing_field", f"{name}.id")
-        _text(part, "id", MAX_ID_CHARS, prefix=f"{name}.")
+        _text(part, "id", ID_LIMITS[name], prefix=f"{name}.")
+    activity_id = activity.get("id")
+    if activity_id is not None and not (isinstance(activity_id, str) and len(activity_id) <= MAX_ACTIVITY_ID_CHARS and activity_id.isprintable()):
+        raise _Refused(400, "bad_field", "id")
+    channel_data = activity.get("channelData")
+    team = channel_data.get("team") if isinstance(channel_data, dict) else None
+    if isinstance(team, dict) and "id" in team and not (isinstance(team["id"], str) and len(team["id"]) <= MAX_TEAM_ID_CHARS and team["id"].isprintable()):
+        raise _Refused(400, "bad_field", "channelData.team.id")
     for name in OBJECT_FIELDS:
         if name in activity and not isinstance(activity[name], (dict, type(None))):
             raise _Refused(400, "bad_field", name)
@@ -176,7 +188,7 @@ def _text(part: Mapping[str, Any], name: str, limit: int, *, prefix: str = "") -
     value = part.get(name)
     if not isinstance(value, str) or not value.strip():
         raise _Refused(400, "missing_field", prefix + name)
-    if len(value) > limit:
+    if len(value) > limit or any(ord(c) < 32 or c == "\x7f" for c in value):
         raise _Refused(400, "bad_field", prefix + name)
     return value
 
