@@ -10,6 +10,7 @@ from ..process.nomination import FORM_FIELDS, NominationInvalid, NominationRefus
 from ..process.rounds import Round
 from .context import language_of
 from .replies import say, send_card, send_text, update_card
+from .reports import deliver_privately
 from .services import Services
 from .turn import TurnInfo
 
@@ -59,26 +60,28 @@ async def open_card(ctx: TurnContext, turn: TurnInfo, services: Services, payloa
 
 
 async def _send_privately(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, round_: Round) -> None:
-    person = await services.store.get_person(turn.user_id)
-    if not person or not person.conversation_id:
-        await send_text(ctx, say(lang, "no_personal_chat"))
-        return
     previous = await services.store.get_nomination(round_.id, turn.user_id)
     now = services.clock.now()
     card = _receipt(services, lang, round_, previous, can_edit=round_.is_open(now)) if previous else _form(services, lang, round_)
-    await services.connector.send_to_conversation(person.service_url or turn.service_url, person.conversation_id, cards.message_with_card(card, summary=services.concept.dialogue_name(lang)))
-    await send_text(ctx, say(lang, "sent_privately"))
+    await deliver_privately(ctx, turn, services, lang, card, summary=services.concept.dialogue_name(lang))
+
+
+async def _round_open_to_sender(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, payload: dict[str, Any]) -> Round | None:
+    """The round the card names, if the sender was invited to it and it is still open."""
+    round_ = await _round_for(services, turn, payload)
+    try:
+        member = await services.store.round_member(round_.id, turn.user_id) if round_ else None
+        return check_may_nominate(round_, invited=member is not None, now=services.clock.now())
+    except NominationRefused as refused:
+        await _refuse(ctx, turn, services, lang, round_, refused.code)
+        return None
 
 
 async def submit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: dict[str, Any]) -> None:
     lang = await language_of(services, turn)
     now = services.clock.now()
-    round_ = await _round_for(services, turn, payload)
-    try:
-        member = await services.store.round_member(round_.id, turn.user_id) if round_ else None
-        check_may_nominate(round_, invited=member is not None, now=now)
-    except NominationRefused as refused:
-        await _refuse(ctx, turn, services, lang, round_, refused.code)
+    round_ = await _round_open_to_sender(ctx, turn, services, lang, payload)
+    if round_ is None:
         return
     values = {k: payload.get(k) for k in FORM_FIELDS}
     try:
@@ -93,13 +96,8 @@ async def submit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: 
 
 async def edit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: dict[str, Any]) -> None:
     lang = await language_of(services, turn)
-    now = services.clock.now()
-    round_ = await _round_for(services, turn, payload)
-    try:
-        member = await services.store.round_member(round_.id, turn.user_id) if round_ else None
-        check_may_nominate(round_, invited=member is not None, now=now)
-    except NominationRefused as refused:
-        await _refuse(ctx, turn, services, lang, round_, refused.code)
+    round_ = await _round_open_to_sender(ctx, turn, services, lang, payload)
+    if round_ is None:
         return
     previous = await services.store.get_nomination(round_.id, turn.user_id)
     await _show(ctx, turn, _form(services, lang, round_, previous=previous), summary=services.concept.dialogue_name(lang))

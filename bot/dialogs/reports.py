@@ -11,7 +11,7 @@ from .. import cards
 from ..process import planning_group
 from ..process.rounds import Round
 from ..process.tally import tally
-from ..teams.connector import ConnectorError
+from ..scheduler.dispatcher import OutgoingMessage
 from .context import language_of, names
 from .replies import say, send_card, send_text
 from .services import Services
@@ -46,7 +46,7 @@ async def show_tally(ctx: TurnContext, turn: TurnInfo, services: Services, _payl
     result = tally(services.concept, records, round_id=round_.id, invited=invited, named_mode=round_.named_mode)
     card = cards.tally_card(lang, services.concept, result, deadline=round_.deadline_date, is_open=round_.is_open(services.clock.now()))
     await services.store.audit(actor=turn.user_id, action="tally.viewed", subject=round_.id, now=services.clock.now())
-    await _deliver_privately(ctx, turn, services, lang, card, summary="Optælling" if lang == "da" else "Tally")
+    await deliver_privately(ctx, turn, services, lang, card, summary="Optælling" if lang == "da" else "Tally")
 
 
 async def show_status(ctx: TurnContext, turn: TurnInfo, services: Services, _payload: object = None) -> None:
@@ -66,35 +66,27 @@ async def show_status(ctx: TurnContext, turn: TurnInfo, services: Services, _pay
         answered=len(answered & set(by_id)), invited=len(members), reminders_sent=counts.get("sent", 0),
         unreachable=[(by_id[u].name if u in by_id else u, reason) for u, reason in sorted(unreachable.items())],
     )
-    await _deliver_privately(ctx, turn, services, lang, card, summary="Status")
+    await deliver_privately(ctx, turn, services, lang, card, summary="Status")
 
 
 async def deliver_privately(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, card: dict, *, summary: str, announce: bool = True) -> None:
-    """Send `card` in the sender's 1:1 chat; asked in a channel, say there that it went privately."""
+    """Send `card` in the sender's 1:1 chat; asked in a channel, say there that it went privately.
+
+    It goes through the dispatcher like every proactive message, which opens the chat first if
+    the bot has never written to this person privately."""
     if turn.is_personal:
         await send_card(ctx, card, summary=summary)
         return
-    conversation_id = await ensure_personal_chat(services, turn)
-    if conversation_id is None:
+    person = await services.store.get_person(turn.user_id)
+    [result] = await services.dispatcher.deliver([OutgoingMessage(
+        key=f"private:{turn.user_id}", tenant_id=turn.tenant_id, service_url=turn.service_url,
+        conversation_id=(person.conversation_id if person else None) or "", member_id=turn.user_id, bot_id=services.bot_id,
+        activity=cards.message_with_card(card, summary=summary),
+    )])
+    if result.status != "sent":
         await send_text(ctx, say(lang, "no_personal_chat"))
         return
-    await services.connector.send_to_conversation(turn.service_url, conversation_id, cards.message_with_card(card, summary=summary))
+    if result.conversation_id and not (person and person.conversation_id):
+        await services.store.upsert_person(user_id=turn.user_id, tenant_id=turn.tenant_id, now=services.clock.now(), conversation_id=result.conversation_id, service_url=turn.service_url)
     if announce:
         await send_text(ctx, say(lang, "sent_privately"))
-
-
-_deliver_privately = deliver_privately
-
-
-async def ensure_personal_chat(services: Services, turn: TurnInfo) -> str | None:
-    person = await services.store.get_person(turn.user_id)
-    if person and person.conversation_id:
-        return person.conversation_id
-    try:
-        conversation_id = await services.connector.create_personal_conversation(
-            turn.service_url, bot_id=services.bot_id, member_id=turn.user_id, tenant_id=turn.tenant_id,
-        )
-    except ConnectorError:
-        return None
-    await services.store.upsert_person(user_id=turn.user_id, tenant_id=turn.tenant_id, now=services.clock.now(), conversation_id=conversation_id, service_url=turn.service_url)
-    return conversation_id
