@@ -38,7 +38,7 @@ class TalSammenBot(ActivityHandler):
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         turn = read_turn(turn_context.activity, self.services.bot_id or None)
-        first_time = await remember_sender(self.services, turn)
+        turn, first_time = await remember_sender(self.services, turn)
         if first_time and turn.value is None and parse_command(turn.text).name in ("unknown", "help"):
             await welcome.greet_person(turn_context, turn, self.services)
             return
@@ -53,7 +53,7 @@ class TalSammenBot(ActivityHandler):
         if turn.team_id:
             await welcome.greet_team(turn_context, turn, self.services)
         elif turn.is_personal:
-            await remember_sender(self.services, turn)
+            turn, _ = await remember_sender(self.services, turn)
             await welcome.greet_person(turn_context, turn, self.services)
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:

@@ -58,6 +58,8 @@ class TurnInfo:
     reply_to_id: str | None
     activity_id: str | None
     mentioned: tuple[Mentioned, ...] = field(default_factory=tuple)
+    person_loaded: bool = False  # set once the person's row was read this turn
+    stored_lang: str | None = None
 
     @property
     def in_team(self) -> bool:

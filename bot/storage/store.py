@@ -109,22 +109,31 @@ class Store:
             return await s.get(Workplace, team_id)
 
     async def upsert_person(self, *, user_id: str, tenant_id: str, now: datetime, name: str | None = None, aad_object_id: str | None = None, service_url: str | None = None, conversation_id: str | None = None) -> Person:
+        return (await self.remember_person(
+            user_id=user_id, tenant_id=tenant_id, now=now, name=name, aad_object_id=aad_object_id,
+            service_url=service_url, conversation_id=conversation_id,
+        ))[0]
+
+    async def remember_person(self, *, user_id: str, tenant_id: str, now: datetime, name: str | None = None, aad_object_id: str | None = None, service_url: str | None = None, conversation_id: str | None = None) -> tuple[Person, bool]:
+        """Store what we learnt about a person; returns the row and whether their 1:1 chat is new to us.
+
+        Writes only when something changed: most turns come from people we already know, and a
+        write takes SQLite's single write lock."""
         async with self.session() as s:
             row = await s.get(Person, user_id)
+            changed = row is None
             if row is None:
                 row = Person(user_id=user_id, tenant_id=tenant_id, updated_at=now)
-            if name:
-                row.name = name
-            if aad_object_id:
-                row.aad_object_id = aad_object_id
-            if service_url:
-                row.service_url = service_url
-            if conversation_id:
-                row.conversation_id = conversation_id
-            row.updated_at = now
-            s.add(row)
-            await s.commit()
-            return row
+            chat_is_new = bool(conversation_id) and row.conversation_id != conversation_id and not row.conversation_id
+            for field, value in (("name", name), ("aad_object_id", aad_object_id), ("service_url", service_url), ("conversation_id", conversation_id)):
+                if value and getattr(row, field) != value:
+                    setattr(row, field, value)
+                    changed = True
+            if changed:
+                row.updated_at = now
+                s.add(row)
+                await s.commit()
+            return row, chat_is_new
 
     async def upsert_roster(self, members: Iterable[dict], *, tenant_id: str, service_url: str, now: datetime) -> None:
         """Remember a team roster page in one transaction (names, Entra ids), keeping chats and languages."""
