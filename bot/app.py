@@ -1,6 +1,7 @@
 """The application factory: settings in, a ready aiohttp application out. No globals."""
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from .process.clock import Clock, SystemClock
 from .privacy.notice import HEADERS as NOTICE_HEADERS, LANGUAGES, notice_html
 from .process.concept import load_concept
 from .scheduler.dispatcher import Dispatcher
-from .scheduler.ratelimit import RateLimiter
+from .scheduler.ratelimit import teams_rate_limiter
 from .settings import Settings
 from .storage.engine import create_engine
 from .storage.migrate import upgrade
@@ -27,6 +28,11 @@ from .teams.gate import Admitted, admit
 log = logging.getLogger(__name__)
 
 SERVICES = web.AppKey("services", Services)
+# Turns running at once; more wait here holding only their parsed activity. A botbuilder turn
+# holds about 100 KB (a Bot Connector client and HTTP session of its own), so a deadline-day
+# burst of 1,000 simultaneous submissions would cost 100 MB more without finishing any sooner:
+# the replies queue for msrest's threads either way (benchmarks/, BENCHMARKS.md).
+MAX_CONCURRENT_TURNS = 100
 
 
 @dataclass
@@ -60,7 +66,7 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
     connector = overrides.connector or ConnectorClient(tokens=tokens)
     services = Services(
         settings=settings, store=store, reminders=ReminderQueue(engine), connector=connector,
-        dispatcher=Dispatcher(connector, limiter=RateLimiter()), concept=load_concept(settings.concept),
+        dispatcher=Dispatcher(connector, limiter=teams_rate_limiter()), concept=load_concept(settings.concept),
         clock=clock, window=settings.working_window(),
         bot_id=f"28:{settings.microsoft_app_id}" if settings.microsoft_app_id else "",
     )
@@ -74,13 +80,15 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
     )
     bot = TalSammenBot(services)
     allowed_tenants = settings.tenant_allowlist
+    turn_slots = asyncio.Semaphore(MAX_CONCURRENT_TURNS)
 
     async def messages(request: web.Request) -> web.StreamResponse:
         decision = await admit(request, authenticator=authenticator, allowed_tenants=allowed_tenants, max_body_bytes=settings.max_body_bytes)
         if not isinstance(decision, Admitted):
             return decision
         try:
-            response = await adapter.process(decision.activity, decision.claims, bot.on_turn)
+            async with turn_slots:
+                response = await adapter.process(decision.activity, decision.claims, bot.on_turn)
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             # botbuilder could not read an activity the gate let through (a nonsense timestamp…)
             log.warning("refused an activity botbuilder could not read: %s", type(error).__name__)

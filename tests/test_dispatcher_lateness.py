@@ -1,4 +1,4 @@
-"""Dispatcher: a sender whose timer fires late must not break the window it was planned into.
+"""Dispatcher timing: late timers and spread-out sends keep real arrivals inside Teams' windows.
 
 Runs on looptime's virtual clock; the dispatcher's `sleep` overshoots on purpose, as a busy event
 loop does, and the test checks the times requests actually left, not the planned slots.
@@ -45,3 +45,20 @@ async def test_a_late_timer_takes_a_fresh_slot_instead_of_crowding_the_next_wind
     sent = sorted(connector.sent_at)
     # No three requests within less than a second (two per second), by the time they left.
     assert all(sent[i + 2] - sent[i] >= 1.0 - 1e-9 for i in range(len(sent) - 2)), sent
+
+
+async def test_the_bot_spreads_a_tenants_requests_instead_of_sending_bursts():
+    from bot.scheduler.ratelimit import TENANT_SPACING, teams_rate_limiter
+
+    loop = asyncio.get_running_loop()
+    connector = RecordingConnector()
+    dispatcher = Dispatcher(connector, limiter=teams_rate_limiter(), clock=loop.time, sleep=asyncio.sleep)
+    messages = [OutgoingMessage(f"m{i}", "t1", "https://smba.example/", f"a:{i}", {"type": "message"}) for i in range(120)]
+
+    await dispatcher.deliver(messages)
+
+    sent = sorted(connector.sent_at)
+    gaps = [b - a for a, b in zip(sent, sent[1:])]
+    assert min(gaps) >= TENANT_SPACING - 1e-9
+    # ... and still no more than 50 in any second, with the limiter's slack to spare.
+    assert all(sent[i + 50] - sent[i] >= 1.05 - 1e-9 for i in range(len(sent) - 50))

@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 # A task whose slot is further away than this waits without holding a concurrency permit,
 # so one busy conversation cannot tie up every permit.
 _HOLD_HORIZON = 1.0
+# A timer that fires this much after its slot makes the slot a lie: the request would reach
+# Teams closer to the slots after it than the limiter planned (the limiter's slack absorbs
+# only a little), so a late sender takes a fresh slot instead.
+_LATE_TOLERANCE = 0.005
 
 DeliveryStatus = Literal["sent", "unreachable", "failed"]
 
@@ -202,6 +206,10 @@ class Dispatcher:
                 except BaseException:
                     self._permits.release()
                     raise
+                if self._clock() - at > _LATE_TOLERANCE:
+                    self._limiter.cancel(tenant, conversation, at)
+                    self._permits.release()
+                    continue
             blocked_until = self._limiter.blocked_until(tenant, conversation)
             if blocked_until is not None and blocked_until > at:
                 # A 429 for this conversation came in while we waited: take a new slot.

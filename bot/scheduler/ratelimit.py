@@ -12,7 +12,7 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass
 from typing import Hashable
 
-__all__ = ["Window", "RateLimiter", "CONVERSATION_WINDOWS", "TENANT_WINDOWS"]
+__all__ = ["Window", "RateLimiter", "teams_rate_limiter", "CONVERSATION_WINDOWS", "TENANT_WINDOWS", "TENANT_SPACING"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,12 @@ CONVERSATION_WINDOWS: tuple[Window, ...] = (
     Window(1800, 3600.0),
 )
 TENANT_WINDOWS: tuple[Window, ...] = (Window(50, 1.0),)
+# What the bot uses (teams_rate_limiter): tenant requests spread at least this far apart (48.8
+# a second, above the 47.6 the slack-lengthened 50-per-second window allows on average) instead
+# of leaving in bursts. A burst of simultaneous requests reaches Teams over tens of
+# milliseconds, in any order, which eats the slack; spread out, each goes alone (measured in
+# benchmarks/: p99 jitter from slot to arrival 33 ms → 1 ms).
+TENANT_SPACING = 0.0205
 
 # Forgetting old slots is amortised over this many reservations.
 _SWEEP_EVERY = 1024
@@ -40,7 +46,8 @@ class RateLimiter:
 
     `slack` lengthens every window a little: a request reaches Teams somewhat after its slot
     (timer lateness, connection set-up, network jitter), and two requests that were a full
-    window apart here must not arrive less than a window apart there.
+    window apart here must not arrive less than a window apart there. `tenant_spacing` is the
+    least time between two slots of one tenant (not lengthened by `slack`; 0 allows bursts).
     """
 
     def __init__(
@@ -49,11 +56,13 @@ class RateLimiter:
         conversation_windows: tuple[Window, ...] = CONVERSATION_WINDOWS,
         tenant_windows: tuple[Window, ...] = TENANT_WINDOWS,
         slack: float = 0.05,
+        tenant_spacing: float = 0.0,
     ) -> None:
-        if slack < 0:
-            raise ValueError("slack must not be negative")
+        if slack < 0 or tenant_spacing < 0:
+            raise ValueError("slack and tenant_spacing must not be negative")
         self._conversation_windows = tuple(Window(w.limit, w.seconds + slack) for w in conversation_windows)
-        self._tenant_windows = tuple(Window(w.limit, w.seconds + slack) for w in tenant_windows)
+        spacing = (Window(1, tenant_spacing),) if tenant_spacing > 0 else ()
+        self._tenant_windows = tuple(Window(w.limit, w.seconds + slack) for w in tenant_windows) + spacing
         self._slots: dict[Hashable, list[float]] = {}
         self._penalties: dict[Hashable, float] = {}
         self._reservations = 0
@@ -142,6 +151,11 @@ class RateLimiter:
         if conversation_id is not None:
             keyed.append((_conversation_key(tenant_id, conversation_id), self._conversation_windows))
         return keyed
+
+
+def teams_rate_limiter() -> RateLimiter:
+    """The limiter the bot sends with: Teams' windows, the default slack, tenant requests spread out."""
+    return RateLimiter(tenant_spacing=TENANT_SPACING)
 
 
 def _tenant_key(tenant_id: str) -> Hashable:

@@ -1,0 +1,51 @@
+"""The mock Bot Connector from tests/mock_connector.py, set up the way each benchmark needs it."""
+from __future__ import annotations
+
+from tests.mock_connector import Faults, MockBotConnector
+
+__all__ = ["Faults", "MockBotConnector", "TurnMock", "FanoutMock", "TEAMS_LATENCY", "TEAMS_JITTER"]
+
+# Teams answers in roughly 100-300 ms: a floor of 100 ms plus up to 200 ms drawn uniformly.
+TEAMS_LATENCY = 0.1
+TEAMS_JITTER = 0.2
+
+
+class TurnMock(MockBotConnector):
+    """Records replies like the strict mock, counts arrivals beyond Teams' limits, refuses none.
+
+    The turn benchmark measures what a turn costs against the SDK's floor. Hundreds of people
+    pressing Submit within a second push any bot's in-turn replies past the tenant's 50 per
+    second; refusing them would measure Teams' throttling, which the fan-out benchmark does.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.over_limit = 0
+
+    def _over_limit(self, now, tenant, conversation) -> bool:  # noqa: ANN001
+        if super()._over_limit(now, tenant, conversation):
+            self.over_limit += 1
+        return False
+
+    def cards_by_conversation(self) -> dict[str, list[tuple[str, dict]]]:
+        """(activity id, activity) of every message with an attachment, per conversation."""
+        found: dict[str, list[tuple[str, dict]]] = {}
+        for (conversation, activity_id), body in self._activities.items():
+            if body.get("attachments"):
+                found.setdefault(conversation, []).append((activity_id, body))
+        return found
+
+    def activity(self, conversation: str, activity_id: str) -> dict | None:
+        return self._activities.get((conversation, activity_id))
+
+
+class FanoutMock(MockBotConnector):
+    """The strict mock, keeping only what the fan-out check needs from each request.
+
+    Tens of thousands of recorded card bodies would make the mock's process pause for garbage
+    collection, and a pause stamps the requests that waited meanwhile with bunched arrival
+    times: violations of the mock's own making.
+    """
+
+    def _record(self, request, kind, tenant, conversation, status, violation, body, at=None, retry_after=None) -> None:  # noqa: ANN001
+        super()._record(request, kind, tenant, conversation, status, violation, None, at, retry_after)

@@ -1,0 +1,93 @@
+"""Read-only queries across all workplaces, for an organisation-wide overview.
+
+Each is one statement that the database aggregates itself, so its cost grows with the rows it
+reads, never with Python loops over workplaces.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from ..process.concept import Kind
+from ..process.nomination import NominationInput, ThemeChoice
+from ..process.rounds import Round
+from ..process.tally import NominationRecord
+from .models import Nomination, NominationRound, RoundMember
+
+_N = Nomination.__table__.c
+_R = NominationRound.__table__.c
+_M = RoundMember.__table__.c
+
+
+@dataclass(frozen=True)
+class TallyInputs:
+    """What the tally of a workplace's latest round needs, read in one go."""
+
+    round: Round
+    records: list[NominationRecord]
+    invited: int
+
+
+async def latest_tally_inputs(engine: AsyncEngine, team_id: str) -> TallyInputs | None:
+    """The workplace's latest round, its nominations with names, and how many were invited.
+
+    Three statements on one connection, without ORM sessions: the same answer as
+    ``Store.latest_round`` + ``nomination_records`` + ``round_members``, at a third of the cost.
+    """
+    async with engine.connect() as conn:
+        row = (await conn.execute(
+            sa.select(NominationRound.__table__).where(_R.team_id == team_id).order_by(_R.opened_at.desc()).limit(1)
+        )).first()
+        if row is None:
+            return None
+        round_ = Round(id=row.id, team_id=row.team_id, opened_by=row.opened_by, opened_at=row.opened_at,
+                       deadline_at=row.deadline_at, contact_name=row.contact_name, named_mode=row.named_mode,
+                       closed_at=row.closed_at)
+        member = sa.and_(_M.round_id == _N.round_id, _M.user_id == _N.user_id)
+        nominations = (await conn.execute(
+            sa.select(Nomination.__table__, _M.name.label("member_name"))
+            .select_from(Nomination.__table__.outerjoin(RoundMember.__table__, member))
+            .where(_N.round_id == round_.id)
+        )).all()
+        invited = (await conn.execute(sa.select(sa.func.count()).select_from(RoundMember.__table__).where(_M.round_id == round_.id))).scalar_one()
+    records = [NominationRecord(n.user_id, n.member_name or "", _nomination(n), n.submitted_at) for n in nominations]
+    return TallyInputs(round_, records, invited)
+
+
+def _nomination(row: sa.Row) -> NominationInput:
+    def choice(kind: Kind) -> ThemeChoice:
+        p = kind.value
+        return ThemeChoice(kind, row._mapping[f"{p}_theme"], row._mapping[f"{p}_own_title"], row._mapping[f"{p}_why_me"], row._mapping[f"{p}_core_task"])
+
+    return NominationInput(choice(Kind.WELLBEING), choice(Kind.LEADERSHIP))
+
+
+async def theme_counts(
+    engine: AsyncEngine, *, opened_from: datetime | None = None, opened_before: datetime | None = None
+) -> dict[Kind, dict[str, int]]:
+    """How many nominations each theme got, across every workplace, per kind of theme.
+
+    Only rounds opened in ``[opened_from, opened_before)`` count (a cycle), or all rounds when
+    neither is given. Own proposals count together under the concept's own-proposal id.
+    """
+    window = []
+    if opened_from is not None:
+        window.append(_R.opened_at >= opened_from)
+    if opened_before is not None:
+        window.append(_R.opened_at < opened_before)
+
+    def per_theme(kind: Kind, column: sa.Column) -> sa.Select:
+        query = sa.select(sa.literal(kind.value).label("kind"), column.label("theme"), sa.func.count().label("n"))
+        if window:
+            query = query.select_from(Nomination.__table__.join(NominationRound.__table__, _R.id == _N.round_id)).where(*window)
+        return query.group_by(column)
+
+    statement = sa.union_all(per_theme(Kind.WELLBEING, _N.wellbeing_theme), per_theme(Kind.LEADERSHIP, _N.leadership_theme))
+    counts: dict[Kind, dict[str, int]] = {kind: {} for kind in Kind}
+    async with engine.connect() as conn:
+        for kind, theme, n in (await conn.execute(statement)).all():
+            counts[Kind(kind)][theme] = n
+    return counts
