@@ -24,7 +24,7 @@ from ..process.personal_data import (
 )
 from ..process.rounds import Round
 from .models import AuditEntry, Nomination, NominationRound, Person, PlanningMember, Reminder, RoundMember, ThemeCount, Workplace
-from .store import Store, _nomination_input, _round
+from .store import Store, nomination_from_row, round_from_row
 
 # A person's audit trail is shown up to this many rows; the export holds the same.
 MAX_AUDIT_ROWS = 500
@@ -43,7 +43,7 @@ async def personal_data(store: Store, user_id: str, *, now: datetime) -> Persona
             sa.select(RoundMember, NominationRound).join(NominationRound, NominationRound.id == RoundMember.round_id)
             .where(RoundMember.user_id == user_id).order_by(NominationRound.opened_at.desc())
         )).all()
-        rounds = {r.id: _round(r) for _, r in invited}
+        rounds = {r.id: round_from_row(r) for _, r in invited}
         invitations = [
             Invitation(r.id, teams.get(r.team_id, ""), rounds[r.id].deadline_date, rounds[r.id].is_open(now), m.delivery, m.delivery_reason)
             for m, r in invited
@@ -53,7 +53,7 @@ async def personal_data(store: Store, user_id: str, *, now: datetime) -> Persona
             round_ = rounds.get(n.round_id) or await _get_round(s, n.round_id)
             nominations.append(StoredNomination(
                 n.round_id, teams.get(round_.team_id, "") if round_ else "", round_.deadline_date if round_ else n.submitted_at.date(),
-                bool(round_ and round_.is_open(now)), _nomination_input(n), n.submitted_at, n.updated_at, n.version,
+                bool(round_ and round_.is_open(now)), nomination_from_row(n), n.submitted_at, n.updated_at, n.version,
             ))
         nominations.sort(key=lambda n: n.submitted_at, reverse=True)
         reminders = [
@@ -75,7 +75,7 @@ async def personal_data(store: Store, user_id: str, *, now: datetime) -> Persona
 
 async def _get_round(session, round_id: str) -> Round | None:  # noqa: ANN001
     row = await session.get(NominationRound, round_id)
-    return _round(row) if row else None
+    return round_from_row(row) if row else None
 
 
 # -- retention --------------------------------------------------------------------------------

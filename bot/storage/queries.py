@@ -12,10 +12,10 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ..process.concept import Kind
-from ..process.nomination import NominationInput, ThemeChoice
 from ..process.rounds import Round
 from ..process.tally import NominationRecord
 from .models import Nomination, NominationRound, RoundMember
+from .store import nomination_from_row, round_from_row
 
 _N = Nomination.__table__.c
 _R = NominationRound.__table__.c
@@ -43,9 +43,7 @@ async def latest_tally_inputs(engine: AsyncEngine, team_id: str) -> TallyInputs 
         )).first()
         if row is None:
             return None
-        round_ = Round(id=row.id, team_id=row.team_id, opened_by=row.opened_by, opened_at=row.opened_at,
-                       deadline_at=row.deadline_at, contact_name=row.contact_name, named_mode=row.named_mode,
-                       closed_at=row.closed_at)
+        round_ = round_from_row(row)
         member = sa.and_(_M.round_id == _N.round_id, _M.user_id == _N.user_id)
         nominations = (await conn.execute(
             sa.select(Nomination.__table__, _M.name.label("member_name"))
@@ -53,16 +51,8 @@ async def latest_tally_inputs(engine: AsyncEngine, team_id: str) -> TallyInputs 
             .where(_N.round_id == round_.id)
         )).all()
         invited = (await conn.execute(sa.select(sa.func.count()).select_from(RoundMember.__table__).where(_M.round_id == round_.id))).scalar_one()
-    records = [NominationRecord(n.user_id, n.member_name or "", _nomination(n), n.submitted_at) for n in nominations]
+    records = [NominationRecord(n.user_id, n.member_name or "", nomination_from_row(n), n.submitted_at) for n in nominations]
     return TallyInputs(round_, records, invited)
-
-
-def _nomination(row: sa.Row) -> NominationInput:
-    def choice(kind: Kind) -> ThemeChoice:
-        p = kind.value
-        return ThemeChoice(kind, row._mapping[f"{p}_theme"], row._mapping[f"{p}_own_title"], row._mapping[f"{p}_why_me"], row._mapping[f"{p}_core_task"])
-
-    return NominationInput(choice(Kind.WELLBEING), choice(Kind.LEADERSHIP))
 
 
 async def theme_counts(

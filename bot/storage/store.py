@@ -227,12 +227,12 @@ class Store:
                 await s.commit()
             except IntegrityError:
                 raise RoundAlreadyOpen(team_id) from None
-            return _round(row)
+            return round_from_row(row)
 
     async def get_round(self, round_id: str) -> Round | None:
         async with self.session() as s:
             row = await s.get(NominationRound, round_id)
-            return _round(row) if row else None
+            return round_from_row(row) if row else None
 
     async def latest_round(self, team_id: str) -> Round | None:
         async with self.session() as s:
@@ -240,7 +240,7 @@ class Store:
                 sa.select(NominationRound).where(NominationRound.team_id == team_id).order_by(NominationRound.opened_at.desc()).limit(1)
             )
             row = rows.scalars().first()
-            return _round(row) if row else None
+            return round_from_row(row) if row else None
 
     async def rounds_for_member(self, user_id: str) -> list[Round]:
         """Rounds the person was invited to, newest first (for ``mine temaer``)."""
@@ -251,7 +251,7 @@ class Store:
                 .where(RoundMember.user_id == user_id)
                 .order_by(NominationRound.opened_at.desc())
             )
-            return [_round(r) for r in rows.scalars()]
+            return [round_from_row(r) for r in rows.scalars()]
 
     async def add_round_members(self, round_id: str, members: Iterable[Member]) -> None:
         async with self.session() as s:
@@ -303,7 +303,7 @@ class Store:
     async def get_nomination(self, round_id: str, user_id: str) -> NominationInput | None:
         async with self.session() as s:
             row = await s.get(Nomination, (round_id, user_id))
-            return _nomination_input(row) if row else None
+            return nomination_from_row(row) if row else None
 
     async def delete_nomination(self, round_id: str, user_id: str) -> bool:
         async with self.session() as s:
@@ -318,7 +318,7 @@ class Store:
                 .join(RoundMember, sa.and_(RoundMember.round_id == Nomination.round_id, RoundMember.user_id == Nomination.user_id), isouter=True)
                 .where(Nomination.round_id == round_id)
             )
-            return [NominationRecord(n.user_id, name or "", _nomination_input(n), n.submitted_at) for n, name in rows.all()]
+            return [NominationRecord(n.user_id, name or "", nomination_from_row(n), n.submitted_at) for n, name in rows.all()]
 
     async def respondents(self, round_id: str) -> set[str]:
         async with self.session() as s:
@@ -326,7 +326,7 @@ class Store:
             return set(rows.scalars())
 
 
-def _round(row: NominationRound) -> Round:
+def round_from_row(row) -> Round:  # noqa: ANN001 (an ORM row or a Core row alike)
     return Round(
         id=row.id, team_id=row.team_id, opened_by=row.opened_by, opened_at=row.opened_at, deadline_at=row.deadline_at,
         contact_name=row.contact_name, named_mode=row.named_mode, closed_at=row.closed_at, concept=row.concept,
@@ -344,7 +344,7 @@ def _nomination_columns(n: NominationInput) -> dict[str, object]:
     return out
 
 
-def _nomination_input(row: Nomination) -> NominationInput:
+def nomination_from_row(row) -> NominationInput:  # noqa: ANN001 (an ORM row or a Core row alike)
     def choice(kind: Kind) -> ThemeChoice:
         p = kind.value
         return ThemeChoice(kind, getattr(row, f"{p}_theme"), getattr(row, f"{p}_own_title"), getattr(row, f"{p}_why_me"), getattr(row, f"{p}_core_task"))
