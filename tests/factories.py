@@ -9,6 +9,15 @@ TEAM = "19:team-general@thread.tacv2"
 BOT = "28:bot-app-id"
 _ids = itertools.count(1)
 
+# The team of the end-to-end tests: Lea leads, the others are employees.
+ROSTER = [
+    {"id": "u-leader", "name": "Lea Leder", "aadObjectId": "aad-u-leader"},
+    {"id": "u-bo", "name": "Bo Bæk", "aadObjectId": "aad-u-bo"},
+    {"id": "u-cecilie", "name": "Cecilie Ø", "aadObjectId": "aad-u-cecilie"},
+    {"id": "u-dorte", "name": "Dorte Dam", "aadObjectId": "aad-u-dorte"},
+    {"id": "u-erik", "name": "Erik Eg", "aadObjectId": "aad-u-erik"},
+]
+
 
 def _base(service_url: str, *, user: str, name: str, conversation: dict[str, Any], channel_data: dict[str, Any], locale: str = "da-DK") -> dict[str, Any]:
     return {

@@ -35,13 +35,7 @@ from conftest import drop_engine, make_engine
 from keys import APP_ID, APP_SECRET, bearer, make_key, mint_token, static_key_fetcher
 from mock_connector import MockBotConnector
 
-ROSTER = [
-    {"id": "u-leader", "name": "Lea Leder", "aadObjectId": "aad-u-leader"},
-    {"id": "u-bo", "name": "Bo Bæk", "aadObjectId": "aad-u-bo"},
-    {"id": "u-cecilie", "name": "Cecilie Ø", "aadObjectId": "aad-u-cecilie"},
-    {"id": "u-dorte", "name": "Dorte Dam", "aadObjectId": "aad-u-dorte"},
-    {"id": "u-erik", "name": "Erik Eg", "aadObjectId": "aad-u-erik"},
-]
+ROSTER = f.ROSTER
 BOTBUILDER_TOKEN = "botbuilder-outbound-token"
 START = datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc)  # a Tuesday, 10:00 in Copenhagen
 

@@ -20,13 +20,7 @@ from bot.settings import Settings
 from bot.teams.connector import ConnectorClient
 from mock_connector import MockBotConnector
 
-ROSTER = [
-    {"id": "u-leader", "name": "Lea Leder", "aadObjectId": "aad-u-leader"},
-    {"id": "u-bo", "name": "Bo Bæk", "aadObjectId": "aad-u-bo"},
-    {"id": "u-cecilie", "name": "Cecilie Ø", "aadObjectId": "aad-u-cecilie"},
-    {"id": "u-dorte", "name": "Dorte Dam", "aadObjectId": "aad-u-dorte"},
-    {"id": "u-erik", "name": "Erik Eg", "aadObjectId": "aad-u-erik"},
-]
+ROSTER = f.ROSTER
 
 
 class Journey:
