@@ -4,10 +4,5 @@
 # postgresql://postgres@127.0.0.1:5432/test) and are skipped with the reason otherwise;
 # TALSAMMEN_REQUIRE_POSTGRES=1 makes them mandatory. Extra arguments go to pytest.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [ ! -x .venv/bin/python ]; then
-  python3 -m venv .venv
-  .venv/bin/pip install --quiet --upgrade pip
-fi
-.venv/bin/pip install --quiet -e '.[test]'
+source "$(dirname "$0")/venv.sh"
 exec .venv/bin/python -m pytest "$@"

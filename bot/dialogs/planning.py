@@ -6,6 +6,7 @@ from botbuilder.core import TurnContext
 from .. import cards
 from ..process import planning_group
 from ..process.planning_group import PlanningGroupRefused
+from .commands import GROUP_ACTIONS
 from .context import language_of, names
 from .replies import say, send_card, send_text
 from .services import Services
@@ -15,8 +16,6 @@ _REFUSALS = {"last_member": "group_refused_last_member", "full": "group_refused_
 
 
 async def manage_group(ctx: TurnContext, turn: TurnInfo, services: Services, action: str | None) -> None:
-    from .commands import GROUP_ACTIONS
-
     lang = await language_of(services, turn)
     if not turn.team_id:
         await send_text(ctx, say(lang, "not_in_team"))

@@ -8,6 +8,7 @@ from botbuilder.core import TurnContext
 
 from .. import cards
 from ..process import planning_group
+from ..process.clock import COPENHAGEN
 from ..process.reminders import plan_nomination_reminders
 from ..process.rounds import DeadlineRejected, Round, default_deadline_date, parse_deadline
 from ..process.text import TextRejected, clean_text
@@ -47,7 +48,7 @@ async def show_setup(ctx: TurnContext, turn: TurnInfo, services: Services, _payl
 def _setup_card(lang: str, services: Services, turn: TurnInfo, *, error: str | None) -> dict:
     now = services.clock.now()
     limits = services.concept.limits
-    today = default_deadline_date(now, limits) - timedelta(days=limits.default_deadline_days)
+    today = now.astimezone(COPENHAGEN).date()
     return cards.round_setup_card(
         lang, services.concept, default_deadline=default_deadline_date(now, limits), min_date=today,
         max_date=today + timedelta(days=limits.max_deadline_days), contact_default=turn.name, error=error,
