@@ -11,19 +11,19 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bot.process.concept import load_concept
+from bot.concepts import load_concept
 from bot.process.tally import tally
+from bot.storage import Storage
 from bot.storage.engine import create_engine
 from bot.storage.migrate import upgrade
-from bot.storage.queries import latest_tally_inputs, theme_counts
+from bot.storage.overview import Overview
 from bot.storage.reminders import ReminderQueue
-from bot.storage.store import Store
 
 from . import databases
 from .dataset import CYCLE_STARTS, NOW, Dataset, Scale, generate
 
 
-TALLY_STORE = "workplace tally (Store, as the handler does today)"
+TALLY_STORE = "workplace tally (repositories, as the handler does today)"
 TALLY_QUERY = "workplace tally (latest_tally_inputs)"
 THEMES = "theme count, all workplaces"
 CLAIM = "claim due reminders (100 of the due)"
@@ -69,10 +69,10 @@ async def run(backend: str, scale: Scale, out_dir: Path, *, repeats: int, log=pr
 async def _tally(engine, data: Dataset, report: QueryReport, runs: int) -> None:
     """A workplace's tally: its latest round, the nominations with names, the number invited, the count.
 
-    Timed two ways: through the Store methods the `optælling` handler calls today (three ORM
-    sessions), and through bot.storage.queries.latest_tally_inputs (one connection, Core).
+    Timed two ways: through the repository methods the `optælling` handler calls today (three
+    connections), and through bot.storage.overview's latest_tally_inputs (one connection).
     """
-    store, concept = Store(engine), load_concept("nyborg")
+    store, concept = Storage(engine), load_concept("nyborg")
     via_store = report.timings.setdefault(TALLY_STORE, [])
     one_connection = report.timings.setdefault(TALLY_QUERY, [])
     rng = random.Random(7)
@@ -81,13 +81,13 @@ async def _tally(engine, data: Dataset, report: QueryReport, runs: int) -> None:
         team = rng.choice(data.teams)
 
         async def work(team=team):
-            round_ = await store.latest_round(team)
-            records = await store.nomination_records(round_.id)
-            invited = len(await store.round_members(round_.id))
+            round_ = await store.dialogues.latest_round(team)
+            records = await store.nominations.records(round_.id)
+            invited = len(await store.dialogues.invitees(round_.id))
             return tally(concept, records, round_id=round_.id, invited=invited, named_mode=round_.named_mode)
 
         async def work_in_one(team=team):
-            inputs = await latest_tally_inputs(engine, team)
+            inputs = await store.overview.latest_tally_inputs(team)
             return tally(concept, inputs.records, round_id=inputs.round.id, invited=inputs.invited, named_mode=inputs.round.named_mode)
 
         first, second = await _timed(via_store, work), await _timed(one_connection, work_in_one)
@@ -102,9 +102,10 @@ async def _theme_counts(engine, data: Dataset, report: QueryReport, runs: int) -
     """Nominations per theme across all workplaces, for the current cycle."""
     samples = report.timings.setdefault(THEMES, [])
     cycle_from, cycle_before = CYCLE_STARTS[-1] - timedelta(days=30), CYCLE_STARTS[-1] + timedelta(days=300)
-    await theme_counts(engine, opened_from=cycle_from, opened_before=cycle_before)  # compile and cache: not timed
+    overview = Overview(engine)
+    await overview.theme_counts(opened_from=cycle_from, opened_before=cycle_before)  # compile and cache: not timed
     for _ in range(runs):
-        counts = await _timed(samples, lambda: theme_counts(engine, opened_from=cycle_from, opened_before=cycle_before))
+        counts = await _timed(samples, lambda: overview.theme_counts(opened_from=cycle_from, opened_before=cycle_before))
     total = sum(sum(per_theme.values()) for per_theme in counts.values())
     async with engine.connect() as conn:
         expected = (await conn.execute(sa.text(

@@ -9,17 +9,16 @@ from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from .dialogs.bot import TalSammenBot, on_turn_error
-from .dialogs.services import Services
 from .process.clock import Clock, SystemClock
 from .privacy.notice import HEADERS as NOTICE_HEADERS, LANGUAGES, notice_html
-from .process.concept import load_concept
+from .concepts import load_concept
 from .scheduler.dispatcher import Dispatcher
 from .scheduler.ratelimit import teams_rate_limiter
+from .services import Services
 from .settings import Settings
+from .storage import Storage
 from .storage.engine import create_engine
 from .storage.migrate import upgrade
-from .storage.reminders import ReminderQueue
-from .storage.store import Store
 from .teams.adapter import TeamsAdapter
 from .teams.auth import Authenticator, BotFrameworkAuthenticator, DisabledAuthenticator
 from .teams.connector import BotFrameworkTokenProvider, ConnectorClient, NoAuth
@@ -58,14 +57,14 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
         log.warning("LOCAL_DEVELOPMENT: authentication is OFF; never run like this outside your own machine")
         authenticator = overrides.authenticator or DisabledAuthenticator()
     engine = overrides.engine or create_engine(settings.database_url)
-    store = Store(engine)
+    store = Storage(engine)
     tokens = (
         BotFrameworkTokenProvider(settings.microsoft_app_id, settings.microsoft_app_password.get_secret_value(), settings.microsoft_app_tenant_id)
         if settings.authentication_enabled else NoAuth()
     )
     connector = overrides.connector or ConnectorClient(tokens=tokens)
     services = Services(
-        settings=settings, store=store, reminders=ReminderQueue(engine), connector=connector,
+        settings=settings, store=store, connector=connector,
         dispatcher=Dispatcher(connector, limiter=teams_rate_limiter()), concept=load_concept(settings.concept),
         clock=clock, window=settings.working_window(),
         bot_id=f"28:{settings.microsoft_app_id}" if settings.microsoft_app_id else "",

@@ -1,4 +1,4 @@
-"""Shared fixtures: a store on SQLite and, where a server is reachable, on PostgreSQL.
+"""Shared fixtures: the storage on SQLite and, where a server is reachable, on PostgreSQL.
 
 PostgreSQL cases skip with a reason on a machine without a server, unless
 TALSAMMEN_REQUIRE_POSTGRES=1 (set by .ci/run), which turns the skip into a failure.
@@ -17,7 +17,7 @@ import pytest_asyncio
 from bot.process.clock import FixedClock
 from bot.storage.engine import create_engine
 from bot.storage.migrate import upgrade
-from bot.storage.store import Store
+from bot.storage import Storage
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("TALSAMMEN_REQUIRE_POSTGRES") == "1"
@@ -81,8 +81,8 @@ async def engine(backend, tmp_path):
 
 
 @pytest_asyncio.fixture
-async def store(engine) -> Store:
-    return Store(engine)
+async def store(engine) -> Storage:
+    return Storage(engine)
 
 
 @pytest.fixture

@@ -85,7 +85,7 @@ class SecureApp:
         assert await self.post(f.bot_added_to_team(self.mock.url)) == 200
         start = {"verb": "round.start", "deadline": deadline, "contact_name": "Lea Leder", "named_mode": named_mode}
         assert await self.post(f.channel_submit(self.mock.url, start, user="u-leader", name="Lea Leder")) == 200
-        round_ = await self.store.latest_round(f.TEAM)
+        round_ = await self.store.dialogues.latest_round(f.TEAM)
         assert round_ is not None
         return round_
 

@@ -9,9 +9,8 @@ import pytest
 from bot.process.aggregates import OTHER, WorkplaceCounts, organisation_theme_counts
 from bot.process.concept import Kind
 from bot.process.nomination import NominationInput, ThemeChoice
+from bot.process.people import Member
 from bot.scheduler.retention import apply_retention
-from bot.storage.privacy import organisation_counts
-from bot.storage.store import Member
 
 WB = ("wellbeing", "balance-energy")
 LD = ("leadership", "shared-direction-goals")
@@ -59,15 +58,15 @@ def answer(theme: str) -> NominationInput:
 async def test_the_store_counts_across_workplaces_live_and_anonymised(store):
     t0 = datetime(2025, 1, 6, 8, 0, tzinfo=timezone.utc)
     for team, people, opened in (("big", 6, t0), ("small", 2, t0), ("old", 4, t0 - timedelta(days=800))):
-        round_ = await store.open_round(team_id=team, opened_by="x", opened_at=opened, deadline_at=opened + timedelta(days=10),
-                                        contact_name="c", named_mode=False, concept="nyborg")
-        await store.add_round_members(round_.id, [Member(f"{team}-{i}", "") for i in range(people)])
+        round_ = await store.dialogues.open_round(team_id=team, opened_by="x", opened_at=opened, deadline_at=opened + timedelta(days=10),
+                                                  contact_name="c", named_mode=False, concept="nyborg")
+        await store.dialogues.add_invitees(round_.id, [Member(f"{team}-{i}", "") for i in range(people)])
         for i in range(people):
-            await store.save_nomination(round_.id, f"{team}-{i}", answer("balance-energy" if i % 2 else "meaning-direction"), opened)
+            await store.nominations.save(round_.id, f"{team}-{i}", answer("balance-energy" if i % 2 else "meaning-direction"), opened)
     await apply_retention(store, now=t0, retention_days=400)  # "old" keeps only counts now
-    result = await organisation_counts(store, min_group_size=5)
+    result = await store.overview.organisation_counts(min_group_size=5)
     assert set(result.groups) == {"big", OTHER}  # "small" (2) and "old" (4, anonymised) merge to 6
     assert result.groups[OTHER].respondents == 6 and result.respondents == 12
     assert result.totals[("wellbeing", "balance-energy")] == 3 + 1 + 2
-    recent_only = await organisation_counts(store, min_group_size=5, opened_since=t0 - timedelta(days=1))
+    recent_only = await store.overview.organisation_counts(min_group_size=5, opened_since=t0 - timedelta(days=1))
     assert set(recent_only.groups) == {"big"} and recent_only.suppressed_workplaces == 1

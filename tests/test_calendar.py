@@ -17,7 +17,7 @@ from bot.process.calendar import (
     working_days_before,
 )
 from bot.process.clock import COPENHAGEN
-from bot.process.holidays import HolidayCalendar, danish_holidays, easter_sunday
+from bot.process.holidays import FIRST_YEAR, LAST_YEAR, HolidayCalendar, danish_holidays
 
 WINDOW = WorkingWindow()
 
@@ -33,6 +33,12 @@ def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> date
 # --- holidays -------------------------------------------------------------------------------
 
 
+def easter_sunday(year: int) -> date:
+    """Easter as the holidays package dates it: the day it calls Påskedag."""
+    (easter,) = [day for day, name in danish_holidays(year).items() if name == "Påskedag"]
+    return easter
+
+
 @pytest.mark.parametrize(
     "year, easter",
     [
@@ -43,7 +49,7 @@ def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> date
         (2000, date(2000, 4, 23)),
         (2011, date(2011, 4, 24)),  # among the latest possible
         (2008, date(2008, 3, 23)),  # among the earliest possible
-        (2285, date(2285, 3, 22)),  # the earliest possible date
+        (1818, date(1818, 3, 22)),  # the earliest possible date
         (1943, date(1943, 4, 25)),  # the latest possible date
     ],
 )
@@ -51,11 +57,19 @@ def test_easter_sunday(year: int, easter: date) -> None:
     assert easter_sunday(year) == easter
 
 
-@given(st.integers(min_value=1583, max_value=4099))
+@given(st.integers(min_value=FIRST_YEAR, max_value=LAST_YEAR))
 def test_easter_is_a_sunday_between_22_march_and_25_april(year: int) -> None:
     easter = easter_sunday(year)
     assert easter.weekday() == 6
     assert date(year, 3, 22) <= easter <= date(year, 4, 25)
+
+
+@pytest.mark.parametrize("year", [FIRST_YEAR - 1, LAST_YEAR + 1])
+def test_a_year_the_package_does_not_cover_is_refused_not_holiday_free(year: int) -> None:
+    with pytest.raises(ValueError):
+        danish_holidays(year)
+    with pytest.raises(ValueError):
+        HolidayCalendar().is_holiday(date(year, 12, 25))
 
 
 def test_danish_holidays_2026() -> None:
@@ -91,6 +105,13 @@ def test_store_bededag_until_2023_only() -> None:
     # The Friday that would have been Store bededag is an ordinary working day in 2025.
     assert WINDOW.is_working_day(date(2025, 5, 16))
     assert not WINDOW.is_working_day(date(2023, 5, 5))
+
+
+def test_labour_day_is_not_a_customary_day_off() -> None:
+    # The package lists Arbejdernes kampdag among Denmark's optional days; public employers
+    # do not give it off in general, so a reminder may go out on 1 May.
+    assert date(2026, 5, 1) not in danish_holidays(2026)
+    assert WINDOW.is_working_day(date(2026, 5, 1))
 
 
 def test_2_pinsedag_on_grundlovsdag_keeps_both_names() -> None:

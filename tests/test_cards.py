@@ -27,8 +27,9 @@ from bot.cards import (
     verbatim,
 )
 from bot.cards import verbs
-from bot.cards.texts import DA, EN, format_date, t
-from bot.process.concept import Concept, Kind, load_concept
+from bot.texts import t
+from bot.concepts import load_concept
+from bot.process.concept import Concept, Kind
 from bot.process.nomination import (
     FORM_FIELDS,
     FieldError,
@@ -213,14 +214,6 @@ def test_message_with_card_has_a_plain_summary_and_one_adaptive_attachment() -> 
     assert message["type"] == "message" and message["summary"] == "Nyt fra TalSammen"
     assert message["attachments"] == [as_attachment(card)]
     assert as_attachment(card) == {"contentType": "application/vnd.microsoft.card.adaptive", "content": card}
-
-
-def test_texts_have_the_same_keys_in_both_languages_and_danish_dates() -> None:
-    assert DA.keys() == EN.keys()
-    assert format_date("da", date(2026, 10, 2)) == "fredag den 2. oktober 2026"
-    assert format_date("en", date(2026, 10, 2)) == "Friday 2 October 2026"
-    assert t("da", "tally.more_reasons", count=1) == "+ 1 begrundelse mere vises ikke her"
-    assert t("da", "tally.more_reasons", count=7) == "+ 7 flere begrundelser vises ikke her"
 
 
 # --- set-up and welcome --------------------------------------------------------------------

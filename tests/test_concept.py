@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from bot.process.concept import CONCEPT_DIR, LANGUAGES, Concept, Kind, Localized, load_concept, load_concept_file
+from bot.concepts import CONCEPT_DIR, load_concept, load_concept_file
+from bot.process.concept import LANGUAGES, Concept, Kind, Localized
 
 # Bilag 1's lists, in the guide's order (the guide's text says 8 and 4; its lists hold 9 and 6).
 GUIDE_WELLBEING = [
@@ -57,6 +58,27 @@ def test_bundled_concept_loads_by_name_and_by_path(name: str) -> None:
     concept = load_concept(name)
     assert concept.id == name
     assert load_concept_file(CONCEPT_DIR / f"{name}.json") == concept
+
+
+def test_an_organisations_own_file_loads_by_path(tmp_path) -> None:
+    own = load_concept("nyborg").model_copy(update={"id": "aarhus"})
+    path = tmp_path / "aarhus.json"
+    path.write_text(own.model_dump_json(), encoding="utf-8")
+    assert load_concept(str(path)) == own
+
+
+def test_an_unknown_concept_names_the_bundled_ones() -> None:
+    with pytest.raises(ValueError, match=r"unknown concept 'odense'.*\['dtu', 'nyborg'\]"):
+        load_concept("odense")
+
+
+def test_a_broken_concept_file_is_refused(tmp_path) -> None:
+    raw = load_concept("nyborg").model_dump(mode="json")
+    del raw["catalogues"]["leadership"]
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(ValidationError, match="lacks catalogues"):
+        load_concept_file(path)
 
 
 @pytest.mark.parametrize("name", BUNDLED)

@@ -17,6 +17,7 @@ from bot.cards.verbs import VERBS
 from bot.storage.models import Nomination, NominationRound, PlanningMember, RoundMember
 from secure_app import SecureApp, secure_app
 import sqlalchemy as sa
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 SENDERS = ["u-bo", "u-erik", "u-stranger", "29:1xYz-AbC_dEf"]
 COMMANDS = ["start", "optælling", "tally", "status", "gruppe tilføj", "gruppe fjern", "group add", "mine data", "my data",
@@ -86,12 +87,12 @@ class Errors(logging.Handler):
 
 
 async def guarded_state(app: SecureApp) -> dict[str, Any]:
-    async with app.store.session() as s:
+    async with AsyncSession(app.store.engine) as s:
         rounds = sorted((r.id, r.opened_by, r.deadline_at) for r in (await s.exec(sa.select(NominationRound).where(NominationRound.team_id == f.TEAM))).scalars())
         group = sorted(m.user_id for m in (await s.exec(sa.select(PlanningMember).where(PlanningMember.team_id == f.TEAM))).scalars())
         members = {(m.round_id, m.user_id) for m in (await s.exec(sa.select(RoundMember))).scalars()}
         nominations = {(n.round_id, n.user_id): n.version for n in (await s.exec(sa.select(Nomination))).scalars()}
-    return {"rounds": rounds, "group": group, "members": members, "nominations": nominations, "audit": await app.store.audit_entries()}
+    return {"rounds": rounds, "group": group, "members": members, "nominations": nominations, "audit": await app.store.audit.entries()}
 
 
 def test_generated_activities_never_break_the_app_or_let_anyone_write_what_they_may_not(backend, tmp_path, monkeypatch):
@@ -110,7 +111,7 @@ def test_generated_activities_never_break_the_app_or_let_anyone_write_what_they_
                     app.mock.add_conversation(f"{team};messageid=1", tenant_id=f.TENANT)
                 round_ = runner.run(app.start_round())
                 # u-bo has answered; the fuzz may change or delete his own nomination only.
-                runner.run(app.store.save_nomination(round_.id, "u-bo", _answer(), app.clock.now()))
+                runner.run(app.store.nominations.save(round_.id, "u-bo", _answer(), app.clock.now()))
                 run_examples(runner, app, round_.id, errors)
             finally:
                 runner.run(context.__aexit__(None, None, None))

@@ -89,13 +89,13 @@ async def test_nomination_round_from_install_to_tally(journey: Journey):
     # She sets the deadline and starts: every member gets a card in a 1:1 chat.
     start = {"verb": "round.start", "deadline": "2026-09-15", "contact_name": "Lea Leder", "named_mode": "anonymous"}
     assert await journey.post(f.channel_submit(url, start, user="u-leader", name="Lea Leder", reply_to=setup_id)) == 200
-    round_ = await services.store.latest_round(f.TEAM)
+    round_ = await services.store.dialogues.latest_round(f.TEAM)
     assert round_ is not None and round_.deadline_date.isoformat() == "2026-09-15" and not round_.named_mode
     for member in ROSTER:
         cards = journey.cards_in(f"a:{member['id']}")
         assert len(cards) == 1, member
         assert round_.id in card_text(cards[0][1])
-    assert [m.user_id for m in await services.store.planning_group(f.TEAM)] == ["u-leader"]
+    assert [m.user_id for m in await services.store.planning_group.members(f.TEAM)] == ["u-leader"]
     started = card_text(journey.cards_in(f.TEAM)[-1][1])
     assert "tally.show" in started
 
@@ -119,7 +119,7 @@ async def test_nomination_round_from_install_to_tally(journey: Journey):
     bad = submit_value(round_.id)
     bad["leadership_why_me"] = "   "
     await journey.post(f.personal_submit(url, bad, user="u-dorte", conversation="a:u-dorte", reply_to=dorte_card))
-    assert await services.store.get_nomination(round_.id, "u-dorte") is None
+    assert await services.store.nominations.get(round_.id, "u-dorte") is None
     shown = card_text(journey.mock.activities_in("a:u-dorte")[dorte_card]["attachments"][0]["content"])
     assert "nomination.submit" in shown and "attention" in shown.lower()
 
@@ -127,9 +127,9 @@ async def test_nomination_round_from_install_to_tally(journey: Journey):
     # Erik sends his own.
     forged = {**submit_value(round_.id, wellbeing="balance-energy"), "user_id": "u-bo", "from": "u-bo"}
     await journey.post(f.personal_submit(url, forged, user="u-erik", conversation="a:u-erik", reply_to=None))
-    assert (await services.store.get_nomination(round_.id, "u-bo")).wellbeing.theme_id == "meaning-direction"
-    assert await services.store.get_nomination(round_.id, "u-erik") is None
-    assert [e.action for e in await services.store.audit_entries(actor="u-erik")] == ["payload.rejected"]
+    assert (await services.store.nominations.get(round_.id, "u-bo")).wellbeing.theme_id == "meaning-direction"
+    assert await services.store.nominations.get(round_.id, "u-erik") is None
+    assert [e.action for e in await services.store.audit.entries(actor="u-erik")] == ["payload.rejected"]
     await journey.post(f.personal_submit(url, submit_value(round_.id, wellbeing="balance-energy"), user="u-erik", conversation="a:u-erik", reply_to=None))
 
     # The planning group asks for the tally in the channel: it arrives privately.
@@ -146,7 +146,7 @@ async def test_nomination_round_from_install_to_tally(journey: Journey):
     assert "Lea Leder" in refusal
     assert not any("Mødekultur" in card_text(card) for _, card in journey.cards_in("a:u-erik"))
 
-    records = await services.store.nomination_records(round_.id)
+    records = await services.store.nominations.records(round_.id)
     assert sorted(r.user_id for r in records) == ["u-bo", "u-cecilie", "u-erik"]
 
 
@@ -164,7 +164,7 @@ async def test_reminders_reach_only_those_who_have_not_answered(journey: Journey
     await journey.post(f.bot_added_to_team(url))
     start = {"verb": "round.start", "deadline": "2026-09-15", "contact_name": "Lea", "named_mode": "named"}
     await journey.post(f.channel_submit(url, start, user="u-leader", name="Lea Leder"))
-    round_ = await services.store.latest_round(f.TEAM)
+    round_ = await services.store.dialogues.latest_round(f.TEAM)
     bo_card = journey.cards_in("a:u-bo")[0][0]
     await journey.post(f.personal_submit(url, submit_value(round_.id), user="u-bo", conversation="a:u-bo", reply_to=bo_card))
 
@@ -205,7 +205,7 @@ async def test_status_shows_answers_reminders_and_who_could_not_be_reached(journ
     await journey.post(f.bot_added_to_team(url))
     start = {"verb": "round.start", "deadline": "2026-09-15", "contact_name": "Lea", "named_mode": "anonymous"}
     await journey.post(f.channel_submit(url, start, user="u-leader", name="Lea Leder"))
-    round_ = await services.store.latest_round(f.TEAM)
+    round_ = await services.store.dialogues.latest_round(f.TEAM)
     bo_card = journey.cards_in("a:u-bo")[0][0]
     await journey.post(f.personal_submit(url, submit_value(round_.id), user="u-bo", conversation="a:u-bo", reply_to=bo_card))
     journey.clock.set(datetime(2026, 9, 8, 7, 5, tzinfo=timezone.utc))

@@ -7,8 +7,9 @@ from datetime import datetime, timezone
 import pytest_asyncio
 
 import factories as f
-from bot.cards.mydata import data_export_cards, my_data_card
-from bot.process.concept import Kind, load_concept
+from bot.cards.my_data import data_export_cards, my_data_card
+from bot.concepts import load_concept
+from bot.process.concept import Kind
 from bot.process.nomination import NominationInput, ThemeChoice
 from bot.process.personal_data import EXPORT_FORMAT, PersonalData, Profile, StoredNomination, export_json
 from cards_validation import assert_valid_card, walk
@@ -71,7 +72,7 @@ async def test_a_person_sees_and_exports_everything_stored_about_them(app: Secur
     assert exported["nominations"][0]["wellbeing"]["why_me"] == EVIL  # verbatim, emoji and all
     assert exported["rounds_invited_to"][0]["round_id"] == round_.id
     assert [a["action"] for a in exported["audit_log"]] == ["data.viewed"]
-    assert [(e.action, e.subject) for e in await app.store.audit_entries(actor="u-bo")] == [
+    assert [(e.action, e.subject) for e in await app.store.audit.entries(actor="u-bo")] == [
         ("data.viewed", "u-bo"), ("data.exported", "u-bo"),
     ]
 
@@ -92,11 +93,11 @@ async def test_a_person_deletes_their_nomination_while_the_round_is_open(app: Se
     await app.post(f.personal_submit(app.mock.url, {"verb": "nomination.delete", "round_id": round_.id}, **bo))
     confirm = app.cards_in("a:u-bo")[-1][1]
     assert "nomination.delete.confirm" in all_text(confirm)
-    assert await app.store.get_nomination(round_.id, "u-bo") is not None  # asking deletes nothing
+    assert await app.store.nominations.get(round_.id, "u-bo") is not None  # asking deletes nothing
     for _ in range(2):  # a double click deletes once
         await app.post(f.personal_submit(app.mock.url, {"verb": "nomination.delete.confirm", "round_id": round_.id}, **bo))
-    assert await app.store.get_nomination(round_.id, "u-bo") is None
-    assert [e.action for e in await app.store.audit_entries(actor="u-bo")] == ["nomination.deleted"]
+    assert await app.store.nominations.get(round_.id, "u-bo") is None
+    assert [e.action for e in await app.store.audit.entries(actor="u-bo")] == ["nomination.deleted"]
     assert "slettet" in app.texts_in("a:u-bo")[-2] and "ingen nominering" in app.texts_in("a:u-bo")[-1]
 
 
@@ -105,10 +106,10 @@ async def test_nobody_deletes_another_persons_nomination_or_one_in_a_closed_roun
     await app.post(f.personal_submit(app.mock.url, submission(round_.id), user="u-bo", conversation="a:u-bo", reply_to=None))
     # Erik presses a delete button with Bo's round: it only ever concerns Erik's own nomination.
     await app.post(f.personal_submit(app.mock.url, {"verb": "nomination.delete.confirm", "round_id": round_.id}, user="u-erik", conversation="a:u-erik", reply_to=None))
-    assert await app.store.get_nomination(round_.id, "u-bo") is not None
+    assert await app.store.nominations.get(round_.id, "u-bo") is not None
     app.clock.set(datetime(2026, 9, 16, 8, 0, tzinfo=timezone.utc))
     await app.post(f.personal_submit(app.mock.url, {"verb": "nomination.delete.confirm", "round_id": round_.id}, user="u-bo", conversation="a:u-bo", reply_to=None))
-    assert await app.store.get_nomination(round_.id, "u-bo") is not None
+    assert await app.store.nominations.get(round_.id, "u-bo") is not None
     assert "lukket" in app.texts_in("a:u-bo")[-1]
 
 

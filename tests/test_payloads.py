@@ -9,7 +9,7 @@ import pytest_asyncio
 import factories as f
 from bot.dialogs.payloads import MODELS, PayloadRejected, parse_payload
 from bot.dialogs.router import VERBS
-from bot.process.concept import load_concept
+from bot.concepts import load_concept
 from secure_app import SecureApp, secure_app
 
 CONCEPT = load_concept("nyborg")
@@ -87,12 +87,12 @@ def without(snapshot: dict, names=KEPT) -> dict:
 
 async def test_forged_submissions_through_the_app_are_refused_audited_and_change_nothing(app: SecureApp):
     round_ = await app.start_round()
-    foreign = await app.store.open_round(
+    foreign = await app.store.dialogues.open_round(
         team_id="19:other-team@thread.tacv2", opened_by="u-x", opened_at=app.clock.now(),
         deadline_at=app.clock.now() + timedelta(days=5), contact_name="X", named_mode=False, concept="nyborg",
     )
     before = await app.snapshot()
-    audit_before = len(await app.store.audit_entries())
+    audit_before = len(await app.store.audit.entries())
     forgeries = [
         submission(round_.id, user_id="u-erik"),
         submission(round_.id, wellbeing_theme="not-a-theme"),
@@ -106,7 +106,7 @@ async def test_forged_submissions_through_the_app_are_refused_audited_and_change
     for value in forgeries:
         assert await app.post(f.personal_submit(app.mock.url, value, user="u-bo", conversation="a:u-bo", reply_to=None)) == 200
     assert without(await app.snapshot()) == without(before)
-    entries = (await app.store.audit_entries())[audit_before:]
+    entries = (await app.store.audit.entries())[audit_before:]
     assert [e.action for e in entries] == ["payload.rejected"] * len(forgeries)
     assert {e.actor for e in entries} == {"u-bo"}
     assert [e.subject for e in entries][-4:-2] == ["nomination:not_invited", "nomination:unknown_round"]
@@ -121,7 +121,7 @@ async def test_a_submission_to_a_closed_round_is_refused_and_audited(app: Secure
     before = without(await app.snapshot())
     await app.post(f.personal_submit(app.mock.url, submission(round_.id), user="u-bo", conversation="a:u-bo", reply_to=None))
     assert without(await app.snapshot()) == before
-    assert [e.subject for e in await app.store.audit_entries(actor="u-bo")] == ["nomination:round_closed"]
+    assert [e.subject for e in await app.store.audit.entries(actor="u-bo")] == ["nomination:round_closed"]
 
 
 async def test_planning_group_actions_are_rechecked_against_stored_roles(app: SecureApp):
@@ -136,4 +136,4 @@ async def test_planning_group_actions_are_rechecked_against_stored_roles(app: Se
         mention["entities"].append({"type": "mention", "text": "<at>Erik</at>", "mentioned": {"id": "u-erik", "name": "Erik"}})
         assert await app.post(mention) == 200
     assert without(await app.snapshot()) == before
-    assert [m.user_id for m in await app.store.planning_group(f.TEAM)] == ["u-leader"]
+    assert [m.user_id for m in await app.store.planning_group.members(f.TEAM)] == ["u-leader"]

@@ -8,7 +8,7 @@ import factories as f
 from bot.app import Overrides, create_app
 from bot.cards import help_card
 from bot.privacy.notice import notice_html, notice_text
-from bot.process.concept import load_concept
+from bot.concepts import load_concept
 from bot.settings import Settings
 from cards_validation import walk
 
@@ -65,7 +65,7 @@ async def test_the_help_card_in_the_app_carries_the_link(tmp_path):
 @pytest.mark.parametrize("named", [False, True])
 def test_every_employee_sees_before_submitting_whether_names_are_shown(named):
     from bot.cards import nomination_card
-    from bot.cards.texts import t
+    from bot.texts import t
     from datetime import date
     import json
 

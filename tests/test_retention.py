@@ -5,6 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy as sa
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.process.clock import FixedClock
 from bot.process.concept import Kind
@@ -13,9 +14,8 @@ from bot.process.reminders import ReminderPlan
 from bot.scheduler.retention import RetentionJob, apply_retention
 from bot.scheduler.runner import ReminderRunner
 from bot.storage.models import Nomination, NominationRound, Reminder, RoundMember, ThemeCount
-from bot.storage.privacy import personal_data
+from bot.process.people import Member
 from bot.storage.reminders import ReminderQueue
-from bot.storage.store import Member
 
 T0 = datetime(2025, 3, 3, 8, 0, tzinfo=timezone.utc)
 SECRET = "Min hemmelige begrundelse 🤫"
@@ -28,11 +28,11 @@ def nomination(wellbeing: str, leadership: str = "shared-direction-goals", title
 
 
 async def a_round(store, team: str, *, opened: datetime, answers: dict[str, NominationInput], invited: int):
-    round_ = await store.open_round(team_id=team, opened_by="u-lead", opened_at=opened, deadline_at=opened + timedelta(days=14),
-                                    contact_name="Lea Leder", named_mode=True, concept="nyborg")
-    await store.add_round_members(round_.id, [Member(f"u-{i}", f"Navn {i}") for i in range(invited)])
+    round_ = await store.dialogues.open_round(team_id=team, opened_by="u-lead", opened_at=opened, deadline_at=opened + timedelta(days=14),
+                                              contact_name="Lea Leder", named_mode=True, concept="nyborg")
+    await store.dialogues.add_invitees(round_.id, [Member(f"u-{i}", f"Navn {i}") for i in range(invited)])
     for user, n in answers.items():
-        await store.save_nomination(round_.id, user, n, opened)
+        await store.nominations.save(round_.id, user, n, opened)
     await ReminderQueue(store.engine).add([
         ReminderPlan(f"k-{round_.id}-{i}", "nomination_deadline", team, round_.id, f"u-{i}", 1, opened + timedelta(days=10)) for i in range(invited)
     ])
@@ -40,7 +40,7 @@ async def a_round(store, team: str, *, opened: datetime, answers: dict[str, Nomi
 
 
 async def rows(store, model, **where) -> list:
-    async with store.session() as s:
+    async with AsyncSession(store.engine) as s:
         query = sa.select(model)
         for key, value in where.items():
             query = query.where(getattr(model, key) == value)
@@ -74,8 +74,8 @@ async def test_old_rounds_keep_only_anonymous_counts(store):
         for table in ("nomination", "theme_count", "nomination_round", "round_member", "reminder", "audit_log", "person"):
             assert SECRET not in repr((await conn.execute(sa.text(f"SELECT * FROM {table}"))).all()), table
     assert len(await rows(store, Nomination, round_id=recent.id)) == 1
-    assert (await personal_data(store, "u-2", now=now)).nominations == ()
-    assert [e.action for e in await store.audit_entries(actor="system:retention")] == ["retention.applied"]
+    assert (await store.my_data.personal_data("u-2", now=now)).nominations == ()
+    assert [e.action for e in await store.audit.entries(actor="system:retention")] == ["retention.applied"]
 
     # Running again changes nothing.
     assert (await apply_retention(store, now=now + timedelta(days=1), retention_days=400)).rounds == 0
@@ -106,9 +106,9 @@ async def test_the_job_runs_at_most_daily_and_rides_on_the_sweep(store):
 
 
 async def test_handled_activity_ids_are_forgotten_after_a_week(store):
-    await store.claim_activity("c|1", T0)
+    await store.activities.claim("c|1", T0)
     await apply_retention(store, now=T0 + timedelta(days=8), retention_days=400)
-    assert await store.claim_activity("c|1", T0 + timedelta(days=8))
+    assert await store.activities.claim("c|1", T0 + timedelta(days=8))
 
 
 def test_retention_days_is_a_setting_with_a_default():

@@ -261,26 +261,27 @@ async def test_a_claim_lost_after_reserving_the_day_is_not_sent(queue, engine, c
 
 async def test_nomination_reminders_end_to_end_through_the_mock_connector(store, queue, clock):
     """The real resolver, dispatcher and connector: who gets which card, in which language."""
-    from bot.process.concept import Kind, load_concept
+    from bot.concepts import load_concept
+    from bot.process.concept import Kind
     from bot.process.nomination import NominationInput, ThemeChoice
     from bot.process.reminders import plan_nomination_reminders
     from bot.scheduler.nomination_reminders import NominationReminderResolver
-    from bot.storage.store import Member
+    from bot.process.people import Member
 
-    rnd = await store.open_round(
+    rnd = await store.dialogues.open_round(
         team_id="team-1", opened_by="u0", opened_at=clock.now(), deadline_at=clock.now() + timedelta(days=14),
         contact_name="Kim", named_mode=False, concept="nyborg",
     )
-    await store.add_round_members(rnd.id, [Member(u, u) for u in ("u1", "u2", "u3", "u4")])
+    await store.dialogues.add_invitees(rnd.id, [Member(u, u) for u in ("u1", "u2", "u3", "u4")])
     async with MockBotConnector() as mock:
         for user in ("u1", "u2", "u4"):
             mock.add_conversation(f"a:{user}", tenant_id="tenant-1")
-            await store.upsert_person(user_id=user, tenant_id="tenant-1", now=clock.now(), service_url=mock.url, conversation_id=f"a:{user}")
-        await store.upsert_person(user_id="u3", tenant_id="tenant-1", now=clock.now())  # never reached
-        await store.set_language("u2", "en", tenant_id="tenant-1", now=clock.now())
+            await store.people.remember(user_id=user, tenant_id="tenant-1", now=clock.now(), service_url=mock.url, conversation_id=f"a:{user}")
+        await store.people.remember(user_id="u3", tenant_id="tenant-1", now=clock.now())  # never reached
+        await store.people.set_language("u2", "en", tenant_id="tenant-1", now=clock.now())
         choice = ThemeChoice(Kind.WELLBEING, "social-support-trust", None, "Fordi", "Bedre kerneopgave")
         lead = ThemeChoice(Kind.LEADERSHIP, "own", "Mødekultur", "Møder", "Tid")
-        await store.save_nomination(rnd.id, "u1", NominationInput(choice, lead), clock.now())
+        await store.nominations.save(rnd.id, "u1", NominationInput(choice, lead), clock.now())
 
         plans = plan_nomination_reminders(rnd, ["u1", "u2", "u3", "u4"], WINDOW)
         assert await queue.add(plans) == 8
@@ -299,7 +300,7 @@ async def test_nomination_reminders_end_to_end_through_the_mock_connector(store,
             reasons = {r.recipient_id: r.reason for r in await queue.pending_for(rnd.id)}
             assert set(reasons) == {"u1", "u2", "u3", "u4"}  # the second reminders, still ahead
 
-            await store.save_nomination(rnd.id, "u4", NominationInput(choice, lead), clock.now())
+            await store.nominations.save(rnd.id, "u4", NominationInput(choice, lead), clock.now())
             clock.set(plans[1].due_at)
             report = await sweeper.run_once()
             assert (report.sent, report.dropped) == (1, 3)
@@ -329,6 +330,9 @@ async def test_the_lease_is_renewed_while_a_slow_send_is_under_way(queue, engine
 
     sweeper = make_sweeper(queue, clock, dispatcher=SlowDispatcher(), sleep=virtual_sleep)
     report = await sweeper.run_once()
+    # The heartbeat has finished, not merely been cancelled: a leftover task mid-way through a
+    # database call once hung event-loop teardown.
+    assert asyncio.all_tasks() == {asyncio.current_task()}
     assert stolen == []
     assert (report.sent, report.lost) == (1, 0)
     assert await queue.counts("r1") == {"sent": 1}

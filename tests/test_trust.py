@@ -16,6 +16,7 @@ from bot.app import Overrides, create_app
 from bot.settings import Settings, SettingsError, load_settings
 from keys import APP_ID, bearer, make_key, mint_hs256_token, mint_token, mint_unsigned_token, tamper
 from secure_app import SecureApp, secure_app
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 
 @pytest_asyncio.fixture
@@ -26,7 +27,7 @@ async def app(backend, tmp_path, monkeypatch):
 
 async def test_an_authenticated_team_runs_a_round_end_to_end(app: SecureApp):
     round_ = await app.start_round()
-    assert [m.user_id for m in await app.store.planning_group(f.TEAM)] == ["u-leader"]
+    assert [m.user_id for m in await app.store.planning_group.members(f.TEAM)] == ["u-leader"]
     assert all(len(app.cards_in(f"a:{m}")) == 1 for m in ("u-leader", "u-bo", "u-erik"))
     # Replies inside the turn went out with a bearer token the mock issued, never without.
     assert app.mock.delivered() and all(r.headers.get("Authorization", "").startswith("Bearer ") for r in app.mock.delivered())
@@ -148,16 +149,16 @@ async def test_the_same_activity_twice_and_a_double_click_have_one_effect(app: S
     assert await app.snapshot() == after_first
     # A double click is two activities with the same content: still one nomination, version 1.
     assert await app.post(f.personal_submit(app.mock.url, value, user="u-bo", conversation="a:u-bo", reply_to=card_id)) == 200
-    rows = await app.store.nomination_records(round_.id)
+    rows = await app.store.nominations.records(round_.id)
     assert len(rows) == 1
-    async with app.store.session() as s:
+    async with AsyncSession(app.store.engine) as s:
         from bot.storage.models import Nomination
         assert (await s.get(Nomination, (round_.id, "u-bo"))).version == 1
     # A double click on "Start the round" opens one round.
     start = {"verb": "round.start", "deadline": "2026-09-20", "contact_name": "Lea", "named_mode": "named"}
     for _ in range(2):
         assert await app.post(f.channel_submit(app.mock.url, start, user="u-leader", name="Lea Leder")) == 200
-    assert (await app.store.latest_round(f.TEAM)).id == round_.id
+    assert (await app.store.dialogues.latest_round(f.TEAM)).id == round_.id
 
 
 def test_production_refuses_to_start_without_credentials(monkeypatch):
@@ -218,4 +219,4 @@ async def test_control_characters_in_ids_are_refused_and_in_names_removed(app: S
         assert await app.post(activity) == 400
     assert await app.snapshot() == before
     await app.post(f.personal_message(app.mock.url, "hjælp", user="u-bo", conversation="a:u-bo", name="Bo\x00 \u202eBæk 😀"))
-    assert (await app.store.get_person("u-bo")).name == "Bo Bæk 😀"
+    assert (await app.store.people.get("u-bo")).name == "Bo Bæk 😀"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .verbs import VERBS
+from .payload import Payload
 
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 CARD_VERSION = "1.5"  # Teams renders 1.5 and lower; a card declaring 1.6 fails
@@ -135,11 +135,12 @@ def facts(pairs: list[tuple[str, str]]) -> Element:
     return {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in pairs]}
 
 
-def submit(title: str, verb: str, *, style: str | None = None, **data: Any) -> Element:
-    """An Action.Submit whose data names its ``verb`` explicitly (see :mod:`bot.cards.verbs`)."""
-    if verb not in VERBS:
-        raise ValueError(f"unknown verb {verb!r}")
-    action: Element = {"type": "Action.Submit", "title": title, "data": {"verb": verb, **data}}
+def submit(title: str, payload: type[Payload], *, style: str | None = None, **data: Any) -> Element:
+    """An Action.Submit that sends ``payload``'s verb and ``data``, which its model must accept."""
+    unknown = set(data) - payload.fields()
+    if unknown:
+        raise ValueError(f"{payload.VERB} carries no {sorted(unknown)}")
+    action: Element = {"type": "Action.Submit", "title": title, "data": {"verb": payload.VERB, **data}}
     if style:
         action["style"] = style
     return action

@@ -1,11 +1,22 @@
-"""What a person can do and say to the bot, and who is in the planning group."""
+"""What a person can do and say to the bot."""
 from __future__ import annotations
+
+from typing import ClassVar
 
 from bot.process.concept import Concept
 
-from . import verbs
-from .elements import Element, card, container, facts, heading, open_url, rich, run, subheading, submit, text
-from .texts import t
+from .elements import Element, card, container, facts, heading, open_url, subheading, submit, text
+from ..texts import t
+from .nomination import NominationOpen
+from .payload import Payload
+from .plan import RoundSetup
+from .tally import TallyShow
+
+
+class HelpShow(Payload):
+    """What can I do here?"""
+
+    VERB: ClassVar[str] = "help.show"
 
 # (Danish command, English command, text key); the bot understands both languages whatever
 # the person's language setting, so both are shown.
@@ -47,10 +58,10 @@ def help_card(lang: str, concept: Concept, *, role: str, in_channel: bool, priva
     ]
     actions: list[Element] = []
     if role == "planning_group":
-        actions.append(submit(t(lang, "action.start"), verbs.ROUND_SETUP))
-        actions.append(submit(t(lang, "action.tally"), verbs.TALLY_SHOW))
+        actions.append(submit(t(lang, "action.start"), RoundSetup))
+        actions.append(submit(t(lang, "action.tally"), TallyShow))
     else:
-        actions.append(submit(t(lang, "action.nomination.open"), verbs.NOMINATION_OPEN))
+        actions.append(submit(t(lang, "action.nomination.open"), NominationOpen))
     if privacy_url:
         actions.append(open_url(t(lang, "action.privacy"), privacy_url))
     return card(body, actions)
@@ -58,25 +69,3 @@ def help_card(lang: str, concept: Concept, *, role: str, in_channel: bool, priva
 
 def _command(prefix: str, da: str, en: str) -> str:
     return f"{prefix}{da}" if da == en else f"{prefix}{da} / {en}"
-
-
-def planning_group_card(lang: str, members: list[str], *, can_manage: bool) -> Element:
-    """Who is in the planning group, and how members add and remove each other."""
-    body: list[Element] = [heading(t(lang, "group.title")), text(t(lang, "group.intro"), spacing="Small")]
-    if members:
-        for name in members:
-            body.append(rich(run("• "), run(name), spacing="Small"))
-    else:
-        body.append(text(t(lang, "group.empty"), subtle=True))
-    if can_manage:
-        body += [
-            subheading(t(lang, "group.manage")),
-            facts([
-                (t(lang, "group.add.command"), t(lang, "group.add.text")),
-                (t(lang, "group.remove.command"), t(lang, "group.remove.text")),
-            ]),
-            text(t(lang, "group.last_member"), subtle=True, spacing="Small"),
-        ]
-    else:
-        body.append(text(t(lang, "group.members_only"), subtle=True, spacing="Medium"))
-    return card(body)

@@ -1,4 +1,5 @@
-"""Step 3 of the guide as a card: the form (Bilag 2) where an employee nominates two themes.
+"""Step 3 of the guide as cards: the form (Bilag 2) where an employee nominates two themes, and the
+receipt that replaces it, showing their own answer and whether they can still change it.
 
 Input ids come from :mod:`bot.process.nomination`, so the form and its parser cannot drift
 apart. Limits are shown in the labels because ``maxLength`` is only a hint to the client.
@@ -7,21 +8,80 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import ClassVar
+
+from pydantic import ValidationInfo, field_validator
 
 from bot.process.concept import Concept, Kind
 from bot.process.nomination import (
+    ThemeChoice,
     FIELD_CORE_TASK,
     FIELD_OWN_TITLE,
     FIELD_THEME,
     FIELD_WHY_ME,
+    FORM_FIELDS,
     FieldError,
     NominationInput,
     field_name,
 )
 
-from . import verbs
-from .elements import Element, action_set, card, container, heading, subheading, submit, text, toggle, verbatim
-from .texts import format_date, has_text, t
+from .elements import Element, action_set, card, container, heading, rich, run, subheading, submit, text, toggle, verbatim
+from ..texts import format_date, has_text, t
+from .payload import Payload, RoundId, capped
+
+
+class NominationOpen(Payload):
+    """Bring the nomination card: of the round named, or the person's newest."""
+
+    VERB: ClassVar[str] = "nomination.open"
+    round_id: RoundId | None = None
+
+
+class NominationSubmit(Payload):
+    """The nomination form; themes must be ones the concept offers, texts have hard caps.
+
+    Validated with ``context={"concept": …}``: the card offered that concept's themes."""
+
+    VERB: ClassVar[str] = "nomination.submit"
+    round_id: RoundId
+    wellbeing_theme: str | None = None
+    wellbeing_own_title: str | None = None
+    wellbeing_why_me: str | None = None
+    wellbeing_core_task: str | None = None
+    leadership_theme: str | None = None
+    leadership_own_title: str | None = None
+    leadership_why_me: str | None = None
+    leadership_core_task: str | None = None
+
+    @field_validator("wellbeing_theme", "leadership_theme")
+    @classmethod
+    def _offered_theme(cls, value: str | None, info: ValidationInfo) -> str | None:
+        concept: Concept = (info.context or {})["concept"]
+        kind = Kind.WELLBEING if info.field_name.startswith("wellbeing") else Kind.LEADERSHIP
+        if value not in (None, "") and value not in concept.catalogue(kind).choice_ids:
+            raise ValueError("not_offered")
+        return value
+
+    @field_validator("wellbeing_own_title", "leadership_own_title")
+    @classmethod
+    def _title_cap(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return capped(value, 2 * (info.context or {})["concept"].limits.own_title_max_chars)
+
+    @field_validator("wellbeing_why_me", "wellbeing_core_task", "leadership_why_me", "leadership_core_task")
+    @classmethod
+    def _reason_cap(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return capped(value, 2 * (info.context or {})["concept"].limits.reason_max_chars)
+
+    def form_values(self) -> dict[str, str | None]:
+        """The form's inputs by input id, for the nomination rules."""
+        return {name: getattr(self, name) for name in FORM_FIELDS}
+
+
+class NominationEdit(Payload):
+    """Turn the receipt back into the form, to change the answer before the deadline."""
+
+    VERB: ClassVar[str] = "nomination.edit"
+    round_id: RoundId
 
 # Which template each input was built from, to name it in error messages.
 _SLOTS = {FIELD_THEME: "theme", FIELD_OWN_TITLE: "own_title", FIELD_WHY_ME: "why_me", FIELD_CORE_TASK: "core_task"}
@@ -48,7 +108,7 @@ def nomination_card(lang: str, concept: Concept, *, round_id: str, deadline: dat
         body.append(_kind_section(lang, concept, kind, filled, errors))
     body.append(_who_sees(lang, deadline=deadline, contact_name=contact_name, named_mode=named_mode))
     title = t(lang, "action.nomination.save" if previous else "action.nomination.send")
-    return card(body, [submit(title, verbs.NOMINATION_SUBMIT, style="positive", round_id=round_id)])
+    return card(body, [submit(title, NominationSubmit, style="positive", round_id=round_id)])
 
 
 def _prefill(previous: NominationInput | None, values: Mapping[str, object] | None) -> dict[str, str]:
@@ -170,4 +230,50 @@ def _who_sees(lang: str, *, deadline: date, contact_name: str, named_mode: bool)
         style="emphasis",
         spacing="Large",
         separator=True,
+    )
+
+
+# -- the receipt: what an employee sees after nominating ------------------------------------
+def nomination_receipt_card(lang: str, concept: Concept, *, round_id: str, nomination: NominationInput, deadline: date,
+                            can_edit: bool, named_mode: bool) -> Element:
+    """Replaces the form in place after a submission: the chosen themes and reasons, verbatim."""
+    body: list[Element] = [
+        heading(t(lang, "receipt.title")),
+        text(t(lang, "receipt.intro"), spacing="Small"),
+    ]
+    for kind in Kind:
+        body.append(_choice_section(lang, concept, nomination.choice(kind)))
+    footer: list[Element] = [text(t(lang, "receipt.named" if named_mode else "receipt.anonymous"), subtle=True)]
+    if can_edit:
+        footer.append(text(t(lang, "receipt.can_edit", deadline=format_date(lang, deadline)), spacing="Small"))
+    else:
+        footer.append(text(t(lang, "receipt.closed"), weight="Bolder", spacing="Small"))
+    body.append(container(footer, separator=True, spacing="Large"))
+    actions = [submit(t(lang, "action.edit"), NominationEdit, round_id=round_id)] if can_edit else None
+    return card(body, actions)
+
+
+def theme_title_block(lang: str, concept: Concept, choice: ThemeChoice) -> Element:
+    """The chosen theme's title; an own proposal shows the person's words after 'Valgfrit emne:'."""
+    catalogue = concept.catalogue(choice.kind)
+    if choice.theme_id == catalogue.own_proposal.id:
+        return rich(run(catalogue.own_proposal.title(lang) + ": ", bold=True), run(choice.own_title or "", bold=True))
+    theme = catalogue.find(choice.theme_id)
+    if theme is None:  # removed from the concept since it was chosen; show the stored id as is
+        return verbatim(choice.theme_id, bold=True)
+    return text(theme.title(lang), weight="Bolder")
+
+
+def _choice_section(lang: str, concept: Concept, choice: ThemeChoice) -> Element:
+    return container(
+        [
+            subheading(concept.catalogue(choice.kind).label(lang)),
+            theme_title_block(lang, concept, choice),
+            text(concept.question_why_me(lang), subtle=True, spacing="Small"),
+            verbatim(choice.why_me, spacing="None"),
+            text(concept.question_core_task(lang), subtle=True, spacing="Small"),
+            verbatim(choice.core_task, spacing="None"),
+        ],
+        separator=True,
+        spacing="Medium",
     )

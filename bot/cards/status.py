@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from bot.process.concept import Concept
 
-from . import elements, verbs
+from . import elements
 from .elements import Element, card, container, facts, heading, rich, run, subheading, submit, text
-from .texts import format_date, has_text, t
+from ..texts import format_date, has_text, t
+from .nomination import NominationOpen
+from .payload import Payload
+from .tally import TallyShow
+
+
+class StatusShow(Payload):
+    """The planning group asks who has answered and who could not be reached."""
+
+    VERB: ClassVar[str] = "status.show"
 
 MAX_UNREACHABLE_SHOWN = 50  # names beyond this are counted, not listed, to bound the card
 
@@ -40,7 +50,7 @@ def status_card(lang: str, *, step_label: str, answered: int, invited: int, remi
         if hidden > 0:
             rows.append(text(t(lang, "status.unreachable.more", count=hidden), subtle=True))
         body.append(container(rows))
-    return card(body, [submit(t(lang, "action.tally"), verbs.TALLY_SHOW)])
+    return card(body, [submit(t(lang, "action.tally"), TallyShow)])
 
 
 # Teams' error codes (and HTTP statuses) as the reasons people understand.
@@ -69,7 +79,7 @@ def reminder_card(lang: str, concept: Concept, *, round_id: str, deadline: date,
         text(t(lang, "reminder.text", deadline=format_date(lang, deadline), workplace=concept.workplace_word(lang))),
         text(t(lang, "reminder.why"), subtle=True, spacing="Small"),
     ]
-    actions = [submit(t(lang, "action.nomination.open"), verbs.NOMINATION_OPEN, style="positive", round_id=round_id)]
+    actions = [submit(t(lang, "action.nomination.open"), NominationOpen, style="positive", round_id=round_id)]
     return card(body, actions)
 
 

@@ -8,6 +8,7 @@ card says how many were left out.
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from bot.process.concept import Concept, Kind
 from bot.process.tally import Reason, Tally, ThemeCount
@@ -28,7 +29,14 @@ from .elements import (
     toggle,
     verbatim,
 )
-from .texts import format_date, t
+from ..texts import format_date, t
+from .payload import Payload
+
+
+class TallyShow(Payload):
+    """The planning group asks for the tally (sent to them privately)."""
+
+    VERB: ClassVar[str] = "tally.show"
 
 # Room left for the message envelope (summary, ids, conversation) around the card.
 CARD_BUDGET = MAX_MESSAGE_BYTES - 4_000

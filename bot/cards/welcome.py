@@ -1,11 +1,22 @@
 """The first cards people see: in the team's channel, and in a person's 1:1 chat."""
 from __future__ import annotations
 
+from typing import ClassVar, Literal
+
 from bot.process.concept import Concept
 
-from . import verbs
 from .elements import Element, action_set, card, heading, rich, run, submit, text, verbatim
-from .texts import t
+from ..texts import t
+from .help import HelpShow
+from .payload import Payload
+from .plan import RoundSetup
+
+
+class LanguageSet(Payload):
+    """Speak Danish or English to me from now on; without a language, the other one."""
+
+    VERB: ClassVar[str] = "language.set"
+    lang: Literal["da", "en"] | None = None
 
 
 def team_welcome_card(lang: str, concept: Concept, planning_group_names: list[str]) -> Element:
@@ -27,8 +38,8 @@ def team_welcome_card(lang: str, concept: Concept, planning_group_names: list[st
         body.append(text(t(lang, "welcome.team.group_empty"), spacing="Medium"))
     body.append(text(t(lang, "welcome.team.start_hint"), subtle=True))
     actions = [
-        submit(t(lang, "action.start"), verbs.ROUND_SETUP, style="positive"),
-        submit(t(lang, "action.help"), verbs.HELP_SHOW),
+        submit(t(lang, "action.start"), RoundSetup, style="positive"),
+        submit(t(lang, "action.help"), HelpShow),
     ]
     return card(body, actions, fallback_text=t(lang, "welcome.team.title", dialogue=dialogue))
 
@@ -41,8 +52,8 @@ def personal_welcome_card(lang: str, concept: Concept, name: str) -> Element:
         text(t(lang, "welcome.personal.what")),
         text(t(lang, "welcome.personal.language"), subtle=True, spacing="Medium"),
         action_set([
-            submit("Dansk", verbs.LANGUAGE_SET, lang="da"),
-            submit("English", verbs.LANGUAGE_SET, lang="en"),
+            submit("Dansk", LanguageSet, lang="da"),
+            submit("English", LanguageSet, lang="en"),
         ], spacing="Small"),
     ]
-    return card(body, [submit(t(lang, "action.help"), verbs.HELP_SHOW)])
+    return card(body, [submit(t(lang, "action.help"), HelpShow)])

@@ -6,11 +6,11 @@ import logging
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.schema import ChannelAccount
 
+from ..services import Services
 from .commands import parse_command
 from .context import remember_sender
 from .replies import say, send_text
 from .router import route_message
-from .services import Services
 from .turn import read_turn
 from . import welcome
 
@@ -26,14 +26,14 @@ class TalSammenBot(ActivityHandler):
         if not self.services.bot_id and activity.recipient is not None:
             self.services.bot_id = activity.recipient.id
         key = f"{activity.conversation.id}|{activity.id}" if activity.id else None
-        if key and not await self.services.store.claim_activity(key, self.services.clock.now()):
+        if key and not await self.services.store.activities.claim(key, self.services.clock.now()):
             log.info("ignored a redelivered activity %s", key)
             return
         try:
             await super().on_turn(turn_context)
         except Exception:
             if key:
-                await self.services.store.release_activity(key)
+                await self.services.store.activities.release(key)
             raise
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:

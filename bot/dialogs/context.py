@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .services import Services
+from ..process.people import is_first_private_contact
+from ..services import Services
 from .turn import TurnInfo
 
 
@@ -12,7 +13,7 @@ async def language_of(services: Services, turn: TurnInfo) -> str:
     if turn.person_loaded:
         stored = turn.stored_lang
     else:
-        person = await services.store.get_person(turn.user_id)
+        person = await services.store.people.get(turn.user_id)
         stored = person.lang if person else None
     return stored or turn.locale_lang or services.settings.default_language
 
@@ -22,12 +23,12 @@ async def remember_sender(services: Services, turn: TurnInfo) -> tuple[TurnInfo,
 
     Returns the turn with the person's stored language attached (one read per turn, not one per
     lookup), and True the first time we hear from this person in a 1:1 chat (time to say hello)."""
-    person, chat_is_new = await services.store.remember_person(
+    conversation_id = turn.conversation_id if turn.is_personal else None
+    seen = await services.store.people.remember(
         user_id=turn.user_id, tenant_id=turn.tenant_id, now=services.clock.now(), name=turn.name,
-        aad_object_id=turn.aad_object_id, service_url=turn.service_url,
-        conversation_id=turn.conversation_id if turn.is_personal else None,
+        aad_object_id=turn.aad_object_id, service_url=turn.service_url, conversation_id=conversation_id,
     )
-    return replace(turn, person_loaded=True, stored_lang=person.lang), chat_is_new
+    return replace(turn, person_loaded=True, stored_lang=seen.after.lang), is_first_private_contact(seen.before, conversation_id)
 
 
 def names(members) -> str:

@@ -9,13 +9,12 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 
-from ..cards.mydata import data_export_cards, delete_confirm_card, my_data_card
+from ..cards.my_data import data_export_cards, delete_confirm_card, my_data_card
 from ..process.personal_data import export_json
-from ..storage.privacy import personal_data
+from ..services import Services
 from .context import language_of
 from .replies import say, send_text
 from .reports import deliver_privately
-from .services import Services
 from .turn import TurnInfo
 
 
@@ -23,9 +22,9 @@ async def show(ctx: TurnContext, turn: TurnInfo, services: Services, _payload: A
     """The card with everything stored about the sender."""
     lang = await language_of(services, turn)
     now = services.clock.now()
-    data = await personal_data(services.store, turn.user_id, now=now)
+    data = await services.store.my_data.personal_data(turn.user_id, now=now)
     card = my_data_card(lang, services.concept, data, privacy_url=services.settings.privacy_url(lang))
-    await services.store.audit(actor=turn.user_id, action="data.viewed", subject=turn.user_id, now=now)
+    await services.store.audit.record(actor=turn.user_id, action="data.viewed", subject=turn.user_id, now=now)
     await deliver_privately(ctx, turn, services, lang, card, summary=cards_summary(lang))
 
 
@@ -33,9 +32,9 @@ async def export(ctx: TurnContext, turn: TurnInfo, services: Services, _payload:
     """The same data as JSON, verbatim, in as many cards as it takes."""
     lang = await language_of(services, turn)
     now = services.clock.now()
-    data = await personal_data(services.store, turn.user_id, now=now)
+    data = await services.store.my_data.personal_data(turn.user_id, now=now)
     parts = data_export_cards(lang, export_json(data, exported_at=now))
-    await services.store.audit(actor=turn.user_id, action="data.exported", subject=turn.user_id, now=now)
+    await services.store.audit.record(actor=turn.user_id, action="data.exported", subject=turn.user_id, now=now)
     for part in parts:
         await deliver_privately(ctx, turn, services, lang, part, summary=cards_summary(lang), announce=part is parts[-1])
 
@@ -46,7 +45,7 @@ async def ask_delete(ctx: TurnContext, turn: TurnInfo, services: Services, paylo
     round_ = await _deletable_round(ctx, turn, services, lang, payload["round_id"])
     if round_ is None:
         return
-    workplace = await services.store.get_workplace(round_.team_id)
+    workplace = await services.store.workplaces.get(round_.team_id)
     card = delete_confirm_card(lang, round_id=round_.id, workplace=workplace.name if workplace else "")
     await deliver_privately(ctx, turn, services, lang, card, summary=cards_summary(lang))
 
@@ -57,16 +56,16 @@ async def delete(ctx: TurnContext, turn: TurnInfo, services: Services, payload: 
     round_ = await _deletable_round(ctx, turn, services, lang, payload["round_id"])
     if round_ is None:
         return
-    if await services.store.delete_nomination(round_.id, turn.user_id):
-        await services.store.audit(actor=turn.user_id, action="nomination.deleted", subject=round_.id, now=services.clock.now())
+    if await services.store.nominations.delete(round_.id, turn.user_id):
+        await services.store.audit.record(actor=turn.user_id, action="nomination.deleted", subject=round_.id, now=services.clock.now())
         await send_text(ctx, say(lang, "nomination_deleted"))
     else:
         await send_text(ctx, say(lang, "nothing_to_delete"))
 
 
 async def _deletable_round(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, round_id: str):  # noqa: ANN202
-    round_ = await services.store.get_round(round_id)
-    if round_ is None or await services.store.get_nomination(round_.id, turn.user_id) is None:
+    round_ = await services.store.dialogues.get_round(round_id)
+    if round_ is None or await services.store.nominations.get(round_.id, turn.user_id) is None:
         await send_text(ctx, say(lang, "nothing_to_delete"))
         return None
     if not round_.is_open(services.clock.now()):

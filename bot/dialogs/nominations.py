@@ -8,10 +8,10 @@ from botbuilder.core import TurnContext
 from .. import cards
 from ..process.nomination import FORM_FIELDS, NominationInvalid, NominationRefused, check_may_nominate, parse_nomination
 from ..process.rounds import Round
+from ..services import Services
 from .context import language_of
 from .replies import say, send_card, send_text, update_card
 from .reports import deliver_privately
-from .services import Services
 from .turn import TurnInfo
 
 
@@ -19,8 +19,8 @@ async def _round_for(services: Services, turn: TurnInfo, payload: dict[str, Any]
     """The round a card names, or else the person's newest round."""
     round_id = (payload or {}).get("round_id")
     if isinstance(round_id, str) and round_id:
-        return await services.store.get_round(round_id[:40])
-    rounds = await services.store.rounds_for_member(turn.user_id)
+        return await services.store.dialogues.get_round(round_id[:40])
+    rounds = await services.store.dialogues.rounds_for_member(turn.user_id)
     return rounds[0] if rounds else None
 
 
@@ -42,7 +42,7 @@ async def open_card(ctx: TurnContext, turn: TurnInfo, services: Services, payloa
     """``mine temaer`` / ``my themes``: the form, or the receipt if already nominated."""
     lang = await language_of(services, turn)
     round_ = await _round_for(services, turn, payload)
-    if round_ is None or await services.store.round_member(round_.id, turn.user_id) is None:
+    if round_ is None or await services.store.dialogues.invitee(round_.id, turn.user_id) is None:
         await send_text(ctx, say(lang, "no_round"))
         return
     if not turn.is_personal:
@@ -50,7 +50,7 @@ async def open_card(ctx: TurnContext, turn: TurnInfo, services: Services, payloa
         await _send_privately(ctx, turn, services, lang, round_)
         return
     now = services.clock.now()
-    previous = await services.store.get_nomination(round_.id, turn.user_id)
+    previous = await services.store.nominations.get(round_.id, turn.user_id)
     if previous is not None:
         await send_card(ctx, _receipt(services, lang, round_, previous, can_edit=round_.is_open(now)), summary=services.concept.dialogue_name(lang))
     elif round_.is_open(now):
@@ -60,7 +60,7 @@ async def open_card(ctx: TurnContext, turn: TurnInfo, services: Services, payloa
 
 
 async def _send_privately(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, round_: Round) -> None:
-    previous = await services.store.get_nomination(round_.id, turn.user_id)
+    previous = await services.store.nominations.get(round_.id, turn.user_id)
     now = services.clock.now()
     card = _receipt(services, lang, round_, previous, can_edit=round_.is_open(now)) if previous else _form(services, lang, round_)
     await deliver_privately(ctx, turn, services, lang, card, summary=services.concept.dialogue_name(lang))
@@ -70,7 +70,7 @@ async def _round_open_to_sender(ctx: TurnContext, turn: TurnInfo, services: Serv
     """The round the card names, if the sender was invited to it and it is still open."""
     round_ = await _round_for(services, turn, payload)
     try:
-        member = await services.store.round_member(round_.id, turn.user_id) if round_ else None
+        member = await services.store.dialogues.invitee(round_.id, turn.user_id) if round_ else None
         return check_may_nominate(round_, invited=member is not None, now=services.clock.now())
     except NominationRefused as refused:
         await _refuse(ctx, turn, services, lang, round_, refused.code)
@@ -90,7 +90,7 @@ async def submit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: 
         card = _form(services, lang, round_, values={k: v for k, v in values.items() if isinstance(v, str)}, errors=invalid.errors)
         await _show(ctx, turn, card, summary=say(lang, "invalid_submission"))
         return
-    await services.store.save_nomination(round_.id, turn.user_id, nomination, now)
+    await services.store.nominations.save(round_.id, turn.user_id, nomination, now)
     await _show(ctx, turn, _receipt(services, lang, round_, nomination, can_edit=True), summary=services.concept.dialogue_name(lang))
 
 
@@ -99,15 +99,15 @@ async def edit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: di
     round_ = await _round_open_to_sender(ctx, turn, services, lang, payload)
     if round_ is None:
         return
-    previous = await services.store.get_nomination(round_.id, turn.user_id)
+    previous = await services.store.nominations.get(round_.id, turn.user_id)
     await _show(ctx, turn, _form(services, lang, round_, previous=previous), summary=services.concept.dialogue_name(lang))
 
 
 async def _refuse(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, round_: Round | None, code: str) -> None:
     # A closed, foreign or unknown round named by a card: refused, and audited without content.
-    await services.store.audit(actor=turn.user_id, action="payload.rejected", subject=f"nomination:{code}", now=services.clock.now())
+    await services.store.audit.record(actor=turn.user_id, action="payload.rejected", subject=f"nomination:{code}", now=services.clock.now())
     if code == "round_closed" and round_ is not None:
-        previous = await services.store.get_nomination(round_.id, turn.user_id)
+        previous = await services.store.nominations.get(round_.id, turn.user_id)
         if previous is not None and turn.reply_to_id:
             await update_card(ctx, turn.reply_to_id, _receipt(services, lang, round_, previous, can_edit=False), summary=services.concept.dialogue_name(lang))
         await send_text(ctx, say(lang, "round_closed", contact=round_.contact_name))

@@ -1,32 +1,21 @@
-"""Strict models of what each card verb may carry in ``activity.value``.
-
-A card submission is written by the client, so anything in it can be forged: another person's
-id, a theme the card never offered, a round of another team, a number where text belongs, or a
-megabyte of text. Each verb has a model that forbids unknown keys (Teams' own ``msteams`` key
-excepted), checks types without coercion, limits ids and lengths, and limits choices to those
-the card offered. Whatever fails is refused before a handler runs; the router audits it.
-
-Who is acting never comes from here: the sender is the authenticated activity's ``from``.
-Lengths a real client cannot exceed (the card's ``maxLength``) are refused as forged only
-beyond twice the limit; between the two, the form shows a polite "too long" error.
-"""
+"""Parsing a card submission into the strict model its verb declares (see bot/cards/payload.py)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import ValidationError
 
-from ..cards import verbs
-from ..cards.round import CONTACT_NAME_MAX_CHARS
-from ..process.concept import Concept, Kind
-
-# Round ids are uuid4 hex; a little slack for other id schemes, never more than the column.
-RoundId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
-# An ISO date from Input.Date; anything longer is not a date.
-DateText = Annotated[str, Field(max_length=32)]
-# Set by Teams itself on some submissions (messageBack); its content is never read.
-TeamsData = dict[str, Any] | None
+from ..cards.help import HelpShow
+from ..cards.my_data import DataExport, DataShow, NominationDelete, NominationDeleteConfirm
+from ..cards.nomination import NominationEdit, NominationOpen, NominationSubmit
+from ..cards.payload import Payload
+from ..cards.plan import RoundSetup, RoundStart
+from ..cards.planning_group import GroupManage
+from ..cards.status import StatusShow
+from ..cards.tally import TallyShow
+from ..cards.welcome import LanguageSet
+from ..process.concept import Concept
 
 
 class PayloadRejected(ValueError):
@@ -37,94 +26,10 @@ class PayloadRejected(ValueError):
         self.verb, self.code = verb, code
 
 
-class Payload(BaseModel):
-    """Every verb's payload: its verb, Teams' own data, nothing else unless declared."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-    verb: str
-    msteams: TeamsData = None
-
-    def data(self) -> dict[str, Any]:
-        """The checked values for the handler, without Teams' own key."""
-        return self.model_dump(exclude={"msteams"})
-
-
-class NoData(Payload):
-    """Buttons that carry nothing but their verb."""
-
-
-class RoundStart(Payload):
-    deadline: DateText | None = None
-    contact_name: Annotated[str, Field(max_length=2 * CONTACT_NAME_MAX_CHARS)] | None = None
-    named_mode: Literal["anonymous", "named"] | None = None
-
-
-class OptionalRound(Payload):
-    round_id: RoundId | None = None
-
-
-class WithRound(Payload):
-    round_id: RoundId
-
-
-class LanguageSet(Payload):
-    lang: Literal["da", "en"] | None = None
-
-
-class NominationSubmit(Payload):
-    """The nomination form; themes must be ones the concept offers, texts have hard caps."""
-
-    round_id: RoundId
-    wellbeing_theme: str | None = None
-    wellbeing_own_title: str | None = None
-    wellbeing_why_me: str | None = None
-    wellbeing_core_task: str | None = None
-    leadership_theme: str | None = None
-    leadership_own_title: str | None = None
-    leadership_why_me: str | None = None
-    leadership_core_task: str | None = None
-
-    @field_validator("wellbeing_theme", "leadership_theme")
-    @classmethod
-    def _offered_theme(cls, value: str | None, info: ValidationInfo) -> str | None:
-        concept: Concept = (info.context or {})["concept"]
-        kind = Kind.WELLBEING if info.field_name.startswith("wellbeing") else Kind.LEADERSHIP
-        if value not in (None, "") and value not in concept.catalogue(kind).choice_ids:
-            raise ValueError("not_offered")
-        return value
-
-    @field_validator("wellbeing_own_title", "leadership_own_title")
-    @classmethod
-    def _title_cap(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return _capped(value, 2 * (info.context or {})["concept"].limits.own_title_max_chars)
-
-    @field_validator("wellbeing_why_me", "wellbeing_core_task", "leadership_why_me", "leadership_core_task")
-    @classmethod
-    def _reason_cap(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return _capped(value, 2 * (info.context or {})["concept"].limits.reason_max_chars)
-
-
-def _capped(value: str | None, limit: int) -> str | None:
-    if value is not None and len(value) > limit:
-        raise ValueError("over_hard_limit")
-    return value
-
-
-MODELS: dict[str, type[Payload]] = {
-    verbs.ROUND_SETUP: NoData,
-    verbs.ROUND_START: RoundStart,
-    verbs.NOMINATION_OPEN: OptionalRound,
-    verbs.NOMINATION_SUBMIT: NominationSubmit,
-    verbs.NOMINATION_EDIT: WithRound,
-    verbs.NOMINATION_DELETE: WithRound,
-    verbs.NOMINATION_DELETE_CONFIRM: WithRound,
-    verbs.TALLY_SHOW: NoData,
-    verbs.STATUS_SHOW: NoData,
-    verbs.HELP_SHOW: NoData,
-    verbs.LANGUAGE_SET: LanguageSet,
-    verbs.DATA_SHOW: NoData,
-    verbs.DATA_EXPORT: NoData,
-}
+MODELS: dict[str, type[Payload]] = {m.VERB: m for m in (
+    RoundSetup, RoundStart, NominationOpen, NominationSubmit, NominationEdit, NominationDelete, NominationDeleteConfirm,
+    TallyShow, StatusShow, HelpShow, LanguageSet, DataShow, DataExport, GroupManage,
+)}
 
 
 def parse_payload(value: Mapping[str, Any], concept: Concept) -> Payload:

@@ -6,10 +6,10 @@ from botbuilder.core import TurnContext
 from .. import cards
 from ..process import planning_group
 from ..process.planning_group import PlanningGroupRefused
+from ..services import Services
 from .commands import GROUP_ACTIONS
 from .context import language_of, names
 from .replies import say, send_card, send_text
-from .services import Services
 from .turn import TurnInfo
 
 _REFUSALS = {"last_member": "group_refused_last_member", "full": "group_refused_full"}
@@ -20,7 +20,7 @@ async def manage_group(ctx: TurnContext, turn: TurnInfo, services: Services, act
     if not turn.team_id:
         await send_text(ctx, say(lang, "not_in_team"))
         return
-    members = await services.store.planning_group(turn.team_id)
+    members = await services.store.planning_group.members(turn.team_id)
     ids = [m.user_id for m in members]
     verb = GROUP_ACTIONS.get(action or "")
     if verb is None:
@@ -37,18 +37,18 @@ async def manage_group(ctx: TurnContext, turn: TurnInfo, services: Services, act
     changed = []
     try:
         for person in turn.mentioned:
-            current = [m.user_id for m in await services.store.planning_group(turn.team_id)]
+            current = [m.user_id for m in await services.store.planning_group.members(turn.team_id)]
             if verb == "add":
                 if person.user_id in current:
                     continue
                 planning_group.check_add(turn.user_id, person.user_id, current)
-                await services.store.add_planning_member(turn.team_id, person.user_id, person.name, added_by=turn.user_id, now=now)
+                await services.store.planning_group.add(turn.team_id, person.user_id, person.name, added_by=turn.user_id, now=now)
             else:
                 if person.user_id not in current:
                     continue
                 planning_group.check_remove(turn.user_id, person.user_id, current)
-                await services.store.remove_planning_member(turn.team_id, person.user_id)
-            await services.store.audit(actor=turn.user_id, action=f"planning_group.{verb}", subject=person.user_id, now=now)
+                await services.store.planning_group.remove(turn.team_id, person.user_id)
+            await services.store.audit.record(actor=turn.user_id, action=f"planning_group.{verb}", subject=person.user_id, now=now)
             changed.append(person.name or person.user_id)
     except PlanningGroupRefused as refused:
         await send_text(ctx, say(lang, _REFUSALS.get(refused.code, "only_planning_group"), names=names(members)))

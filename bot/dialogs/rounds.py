@@ -10,13 +10,13 @@ from .. import cards
 from ..process import planning_group
 from ..process.clock import COPENHAGEN
 from ..process.reminders import plan_nomination_reminders
-from ..process.rounds import DeadlineRejected, Round, default_deadline_date, parse_deadline
+from ..process.people import Member
+from ..process.rounds import DeadlineRejected, Round, RoundAlreadyOpen, default_deadline_date, parse_deadline
 from ..process.text import TextRejected, clean_text
 from ..scheduler.dispatcher import OutgoingMessage
-from ..storage.store import Member, RoundAlreadyOpen
+from ..services import Services
 from .context import language_of, names
 from .replies import say, send_card, send_text, update_card
-from .services import Services
 from .turn import TurnInfo
 
 log = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ async def _may_start(ctx: TurnContext, turn: TurnInfo, services: Services, lang:
     if not turn.team_id:
         await send_text(ctx, say(lang, "not_in_team"))
         return False
-    members = await services.store.planning_group(turn.team_id)
+    members = await services.store.planning_group.members(turn.team_id)
     if not planning_group.may_start(turn.user_id, [m.user_id for m in members]):
         await send_text(ctx, say(lang, "only_planning_group", names=names(members)))
         return False
@@ -37,7 +37,7 @@ async def show_setup(ctx: TurnContext, turn: TurnInfo, services: Services, _payl
     lang = await language_of(services, turn)
     if not await _may_start(ctx, turn, services, lang):
         return
-    latest = await services.store.latest_round(turn.team_id)
+    latest = await services.store.dialogues.latest_round(turn.team_id)
     now = services.clock.now()
     if latest and latest.is_open(now):
         await send_text(ctx, say(lang, "round_already_open", deadline=latest.deadline_date.isoformat()))
@@ -77,45 +77,45 @@ async def start_round(ctx: TurnContext, turn: TurnInfo, services: Services, payl
         else:
             await send_card(ctx, card, summary=error)
         return
-    workplace = await services.store.get_workplace(turn.team_id)
+    workplace = await services.store.workplaces.get(turn.team_id)
     if workplace is None:
-        workplace = await services.store.upsert_workplace(
+        workplace = await services.store.workplaces.upsert(
             team_id=turn.team_id, tenant_id=turn.tenant_id, service_url=turn.service_url,
             channel_id=turn.conversation_id.split(";")[0], name=turn.team_name, now=now, concept=services.concept.id,
         )
     try:
-        round_ = await services.store.open_round(
+        round_ = await services.store.dialogues.open_round(
             team_id=turn.team_id, opened_by=turn.user_id, opened_at=now, deadline_at=deadline_at,
             contact_name=contact, named_mode=named_mode, concept=services.concept.id,
         )
     except RoundAlreadyOpen:
-        latest = await services.store.latest_round(turn.team_id)
+        latest = await services.store.dialogues.latest_round(turn.team_id)
         await send_text(ctx, say(lang, "round_already_open", deadline=latest.deadline_date.isoformat() if latest else "?"))
         return
-    if not await services.store.planning_group(turn.team_id):
-        await services.store.add_planning_member(turn.team_id, turn.user_id, turn.name, added_by=turn.user_id, now=now)
+    if planning_group.founder_joins(turn.user_id, [m.user_id for m in await services.store.planning_group.members(turn.team_id)]):
+        await services.store.planning_group.add(turn.team_id, turn.user_id, turn.name, added_by=turn.user_id, now=now)
     await send_text(ctx, say(lang, "round_starting"))
     services.spawn(invite_members(services, round_, lang=lang, channel_conversation_id=turn.conversation_id), name=f"invite:{round_.id}")
 
 
 async def invite_members(services: Services, round_: Round, *, lang: str, channel_conversation_id: str) -> None:
     """Read the roster, open a 1:1 chat with each member, send the card, plan the reminders."""
-    workplace = await services.store.get_workplace(round_.team_id)
+    workplace = await services.store.workplaces.get(round_.team_id)
     roster: list[Member] = []
     async for page in services.connector.iter_members(workplace.service_url, round_.team_id, page_size=services.settings.roster_page_size):
         page = [m for m in page if m.get("id") and m.get("id") != services.bot_id]
         roster.extend(Member(str(m["id"]), str(m.get("name") or "")) for m in page)
-        await services.store.upsert_roster(page, tenant_id=workplace.tenant_id, service_url=workplace.service_url, now=services.clock.now())
-    await services.store.add_round_members(round_.id, roster)
+        await services.store.people.upsert_roster(page, tenant_id=workplace.tenant_id, service_url=workplace.service_url, now=services.clock.now())
+    await services.store.dialogues.add_invitees(round_.id, roster)
     messages = await _card_messages(services, round_, roster, workplace)
 
     async def record(result) -> None:
         if result.conversation_id:
-            await services.store.upsert_person(user_id=result.key, tenant_id=workplace.tenant_id, now=services.clock.now(), conversation_id=result.conversation_id)
-        await services.store.record_card_delivery(round_.id, result.key, delivery=result.status, activity_id=result.activity_id, reason=result.reason)
+            await services.store.people.remember(user_id=result.key, tenant_id=workplace.tenant_id, now=services.clock.now(), conversation_id=result.conversation_id)
+        await services.store.dialogues.record_card_delivery(round_.id, result.key, delivery=result.status, activity_id=result.activity_id, reason=result.reason)
 
     results = await services.dispatcher.deliver(messages, on_result=record)
-    await services.reminders.add(plan_nomination_reminders(round_, [m.user_id for m in roster], services.window))
+    await services.store.reminders.add(plan_nomination_reminders(round_, [m.user_id for m in roster], services.window))
     unreached = sum(1 for r in results if r.status != "sent")
     card = cards.round_started_card(
         lang, services.concept, deadline=round_.deadline_date, contact_name=round_.contact_name,
@@ -130,7 +130,7 @@ async def invite_members(services: Services, round_: Round, *, lang: str, channe
 
 async def _card_messages(services: Services, round_: Round, roster: list[Member], workplace) -> list[OutgoingMessage]:
     """One card per member; where we have no 1:1 chat yet the dispatcher opens it first."""
-    people = await services.store.get_people(m.user_id for m in roster)
+    people = await services.store.people.get_many(m.user_id for m in roster)
     messages = []
     for member in roster:
         person = people.get(member.user_id)

@@ -7,12 +7,12 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 
+from ..services import Services
 from . import mydata, nominations, planning, reports, rounds, welcome
 from .commands import LANGUAGES, parse_command
 from .context import language_of
 from .payloads import PayloadRejected, parse_payload
 from .replies import say, send_text
-from .services import Services
 from .turn import TurnInfo
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,6 @@ async def route_message(ctx: TurnContext, turn: TurnInfo, services: Services) ->
 async def _reject(ctx: TurnContext, turn: TurnInfo, services: Services, rejected: PayloadRejected) -> None:
     """Audit a card submission no card of ours could have sent, and answer politely."""
     log.warning("rejected a card submission from %s: %s", turn.user_id, rejected)
-    await services.store.audit(actor=turn.user_id, action="payload.rejected", subject=str(rejected), now=services.clock.now())
+    await services.store.audit.record(actor=turn.user_id, action="payload.rejected", subject=str(rejected), now=services.clock.now())
     key = "unknown_action" if rejected.code == "unknown_verb" else "payload_rejected"
     await send_text(ctx, say(await language_of(services, turn), key))

@@ -9,9 +9,10 @@ The calendar rules, written down:
   becomes 09:00 the same day.
 * Holidays. The Danish public holidays (``holidays.py``): Nytårsdag, Skærtorsdag, Langfredag,
   Påskedag, 2. påskedag, Kristi himmelfartsdag, Pinsedag, 2. pinsedag, Juledag, 2. juledag,
-  with Easter from the Gregorian computus. Store bededag counts up to and including 2023 only;
-  it was abolished from 2024. Grundlovsdag, Juleaftensdag and Nytårsaftensdag count as days off
-  by default because public employers give them off (``include_customary_days``). A workplace
+  dated by the ``holidays`` package (``holidays.Denmark``), which follows changes in the law:
+  Store bededag counts up to and including 2023 only; it was abolished from 2024. Grundlovsdag,
+  Juleaftensdag and Nytårsaftensdag count as days off by default because public employers give
+  them off (``include_customary_days``). A workplace
   can add its own days off (``extra_holidays``).
 * Daylight saving time. The window is wall-clock time, so its UTC position moves twice a
   year (last Sunday of March and of October): 09:00 in Copenhagen is 07:00 UTC in summer

@@ -1,18 +1,15 @@
-"""The concept file: an organisation's theme catalogue and process texts, as data.
+"""The concept: an organisation's theme catalogue and process texts, as validated data.
 
 Nyborg's guide is the default; another organisation (DTU, say) ships its own JSON file and
-runs its own themes without code changes.
+runs its own themes without code changes. Only the models live here; reading the files is
+``bot.concepts``' job, so the process rules never touch the disk.
 """
 from __future__ import annotations
 
-import json
 from enum import StrEnum
-from functools import lru_cache
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-CONCEPT_DIR = Path(__file__).resolve().parent.parent / "concepts"
 LANGUAGES = ("da", "en")
 
 
@@ -95,20 +92,3 @@ class Concept(BaseModel):
 
     def catalogue(self, kind: Kind) -> ThemeCatalogue:
         return self.catalogues[kind]
-
-
-def load_concept_file(path: Path) -> Concept:
-    return Concept.model_validate(json.loads(path.read_text(encoding="utf-8")))
-
-
-@lru_cache(maxsize=16)
-def load_concept(name_or_path: str = "nyborg") -> Concept:
-    """Load a bundled concept by name (``nyborg``, ``dtu``) or any concept file by path."""
-    candidate = Path(name_or_path)
-    if candidate.suffix == ".json" and candidate.exists():
-        return load_concept_file(candidate)
-    bundled = CONCEPT_DIR / f"{name_or_path}.json"
-    if not bundled.exists():
-        known = sorted(p.stem for p in CONCEPT_DIR.glob("*.json"))
-        raise ValueError(f"unknown concept {name_or_path!r}; bundled concepts: {known}")
-    return load_concept_file(bundled)

@@ -1,70 +1,67 @@
 """Danish public holidays, and the days public employers customarily give off.
 
-Pure date arithmetic: no clock, no I/O. ``calendar.py`` builds the working window on top.
+Which dates are holidays comes from the ``holidays`` package (``holidays.Denmark``), so a change
+in the law, such as Store bededag's abolition from 2024, arrives with a package upgrade instead
+of a hand edit here. This module only renames its days to the names the bot has always shown and
+adds the customary days off. No clock and no network: the package computes the dates locally;
+the one thing it reads is its own bundled Danish name catalogue, once per process.
+``calendar.py`` builds the working window on top.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
-# Store bededag was abolished by law from 2024 (lov nr. 151 af 28/02/2023); the last one was
-# 5 May 2023. Older years keep it so that historic dates still come out right.
-LAST_STORE_BEDEDAG_YEAR = 2023
+from holidays import OPTIONAL, PUBLIC
+from holidays.countries.denmark import Denmark  # the class itself; holidays.Denmark is a lazy proxy
 
 EXTRA_HOLIDAY_NAME = "Lokal fridag"
 
-# Days that fall on a date fixed relative to Easter Sunday, as (offset in days, Danish name).
-_EASTER_OFFSETS: tuple[tuple[int, str], ...] = (
-    (-3, "Skærtorsdag"),
-    (-2, "Langfredag"),
-    (0, "Påskedag"),
-    (1, "2. påskedag"),
-    (39, "Kristi himmelfartsdag"),
-    (49, "Pinsedag"),
-    (50, "2. pinsedag"),
-)
-_STORE_BEDEDAG_OFFSET = 26  # the fourth Friday after Easter
+# The package's Danish names, renamed where the bot's wording differs (users, texts and tests
+# already know "2. påskedag"). A name not listed here is a holiday the law added later; it is
+# kept under the package's own name rather than dropped.
+_PUBLIC_NAMES = {
+    "Anden påskedag": "2. påskedag",
+    "Anden pinsedag": "2. pinsedag",
+    "Anden juledag": "2. juledag",
+}
+
+# Not public holidays by law, but public employers (the municipality included) give them off,
+# so a reminder sent then would land in an empty office. The package's optional days also hold
+# Arbejdernes kampdag (1 May), which is a day off only under some collective agreements, so
+# only these three are taken, by name.
+_CUSTOMARY_NAMES = {
+    "Grundlovsdag": "Grundlovsdag",
+    "Juleaftensdag": "Juleaftensdag",
+    "Nytårsaften": "Nytårsaftensdag",
+}
+
+# The package knows Danish holidays for these years and silently returns none outside them;
+# a year with no holidays would schedule reminders on Christmas Day, so refuse it instead.
+FIRST_YEAR = Denmark.start_year
+LAST_YEAR = Denmark.end_year
 
 
-def easter_sunday(year: int) -> date:
-    """Easter Sunday in the Gregorian calendar (the anonymous Meeus/Jones/Butcher computus)."""
-    if year < 1583:
-        raise ValueError(f"the Gregorian computus needs a year from 1583, got {year}")
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return date(year, month, day + 1)
+def _named_days(year: int, category: str) -> dict[date, list[str]]:
+    # language="da" pins the names; left out, the package would pick a language from the
+    # process's locale environment.
+    days = Denmark(years=year, language="da", categories=category)
+    return {day: days.get_list(day) for day in sorted(days)}
 
 
 @lru_cache(maxsize=64)
 def _holidays(year: int, include_customary_days: bool) -> tuple[tuple[date, str], ...]:
-    easter = easter_sunday(year)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"Danish holidays are known for {FIRST_YEAR}-{LAST_YEAR}, got {year}")
     named: dict[date, list[str]] = {}
-
-    def add(day: date, name: str) -> None:
-        named.setdefault(day, []).append(name)
-
-    add(date(year, 1, 1), "Nytårsdag")
-    for offset, name in _EASTER_OFFSETS:
-        add(easter + timedelta(days=offset), name)
-    if year <= LAST_STORE_BEDEDAG_YEAR:
-        add(easter + timedelta(days=_STORE_BEDEDAG_OFFSET), "Store bededag")
-    add(date(year, 12, 25), "Juledag")
-    add(date(year, 12, 26), "2. juledag")
+    for day, names in _named_days(year, PUBLIC).items():
+        named.setdefault(day, []).extend(_PUBLIC_NAMES.get(name, name) for name in names)
     if include_customary_days:
-        # Not public holidays by law, but public employers (the municipality included) give
-        # them off, so a reminder sent then would land in an empty office.
-        add(date(year, 6, 5), "Grundlovsdag")
-        add(date(year, 12, 24), "Juleaftensdag")
-        add(date(year, 12, 31), "Nytårsaftensdag")
+        for day, names in _named_days(year, OPTIONAL).items():
+            kept = [_CUSTOMARY_NAMES[name] for name in names if name in _CUSTOMARY_NAMES]
+            if kept:
+                named.setdefault(day, []).extend(kept)
     # 2. pinsedag can fall on 5 June (as in 2017); keep both names rather than lose one.
     return tuple(sorted((day, " og ".join(names)) for day, names in named.items()))
 
@@ -73,7 +70,7 @@ def danish_holidays(year: int, *, include_customary_days: bool = True) -> dict[d
     """Non-working days of ``year`` mapped to their Danish names, in date order.
 
     Public holidays always; Grundlovsdag, Juleaftensdag and Nytårsaftensdag only when
-    ``include_customary_days`` is true.
+    ``include_customary_days`` is true. Raises ValueError for a year the package does not cover.
     """
     return dict(_holidays(year, include_customary_days))
 

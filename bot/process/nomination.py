@@ -109,3 +109,20 @@ def check_may_nominate(round_: Round | None, *, invited: bool, now: datetime) ->
     if not invited:
         raise NominationRefused("not_invited")
     return round_
+
+
+@dataclass(frozen=True)
+class Invitee:
+    """Someone invited to nominate in a round (the N of "n of N"), and how the card reached them."""
+
+    round_id: str
+    user_id: str
+    name: str = ""
+    card_activity_id: str | None = None
+    delivery: str = "pending"  # pending | sent | unreachable | failed
+    delivery_reason: str | None = None
+
+
+def is_unchanged(previous: NominationInput | None, new: NominationInput) -> bool:
+    """A submission identical to the stored one is a double click: nothing to store, no new version."""
+    return previous is not None and previous == new

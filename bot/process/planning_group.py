@@ -26,6 +26,13 @@ def may_start(user_id: str, members: Collection[str]) -> bool:
     return not members or user_id in members
 
 
+def founder_joins(starter: str, members: Collection[str]) -> bool:
+    """The person who starts a round at a workplace with no planning group becomes its first member.
+
+    So the group is never empty once a round runs; later starters are members already."""
+    return not members and bool(starter)
+
+
 def check_add(actor: str, new_member: str, members: Collection[str]) -> None:
     if actor not in members:
         raise PlanningGroupRefused("not_member")

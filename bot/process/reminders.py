@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from .calendar import WorkingWindow, schedule_at, working_days_before
@@ -52,6 +52,31 @@ class ReminderPlan:
     recipient_id: str
     sequence: int
     due_at: datetime  # aware UTC
+
+
+@dataclass(frozen=True)
+class QueuedReminder:
+    """A reminder as the queue holds it: the plan, plus where it is in its life.
+
+    Life of a reminder: ``pending`` → ``claimed`` (by one worker, for a lease) → ``sent`` |
+    ``unreachable`` | ``failed`` | ``dropped``, or back to ``pending``.
+    """
+
+    id: int
+    key: str
+    kind: str
+    team_id: str
+    round_id: str | None
+    recipient_id: str
+    sequence: int
+    due_at: datetime  # aware UTC
+    status: str = "pending"
+    claimed_by: str | None = None
+    lease_until: datetime | None = None
+    attempts: int = 0
+    sent_at: datetime | None = None
+    reason: str | None = None
+    day_slot: date | None = None  # the Copenhagen day it holds the person's one reminder of its kind for
 
 
 def nomination_key(round_id: str, user_id: str, sequence: int) -> str:

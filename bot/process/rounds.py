@@ -1,4 +1,10 @@
-"""Steps 1-3 of the guide: a planning group opens a nomination round with a deadline."""
+"""Steps 1-3 of the guide: a planning group opens a nomination round with a deadline.
+
+Every round belongs to the workplace's development dialogue of one cycle. The guide runs the
+dialogues August-October and has the development plans sent on before 1 December, so a cycle
+is named by the year of the 1 December it works towards (``cycle_of``). That boundary is a
+local choice: the guide names the deadline, not when a new cycle begins.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,14 +27,37 @@ class Round:
     named_mode: bool
     closed_at: datetime | None = None
     concept: str = "nyborg"
+    dialogue_id: str | None = None  # the workplace's dialogue of the round's cycle (storage sets it)
 
     def is_open(self, now: datetime) -> bool:
+        """Open until closed, and never at or after its deadline (a round closes by itself then)."""
         return self.closed_at is None and now < self.deadline_at
 
     @property
     def deadline_date(self) -> date:
         """The last day nominations are accepted, as people read it (local date)."""
         return (self.deadline_at.astimezone(COPENHAGEN) - timedelta(seconds=1)).date()
+
+
+class RoundAlreadyOpen(Exception):
+    """A workplace already has an open round (two clicks on Start, say)."""
+
+
+# The guide's send-on deadline: development plans reach the coordination committee before it.
+SEND_ON_MONTH, SEND_ON_DAY = 12, 1
+
+
+def cycle_of(opened_at: datetime) -> int:
+    """The cycle a round opened at ``opened_at`` belongs to: the year of the next 1 December.
+
+    Read in Copenhagen time: a round opened on or before 1 December belongs to that year's
+    cycle, one opened after it (in December) to the next year's. A local choice; see the
+    module docstring.
+    """
+    if opened_at.tzinfo is None:
+        raise ValueError("cycle_of needs an aware datetime")
+    day = opened_at.astimezone(COPENHAGEN).date()
+    return day.year if day <= date(day.year, SEND_ON_MONTH, SEND_ON_DAY) else day.year + 1
 
 
 class DeadlineRejected(ValueError):

@@ -6,12 +6,14 @@ name and are ordered by their text, so their order cannot betray who wrote them 
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from .concept import Concept, Kind, Localized
 from .nomination import NominationInput
+from .rounds import Round
 from .text import fold_title
 
 
@@ -91,3 +93,27 @@ def tally(concept: Concept, records: Iterable[NominationRecord], *, round_id: st
         )
         kinds[kind] = KindTally(kind, tuple(ranked))
     return Tally(round_id, len(records), max(invited, len(records)), named_mode, kinds)
+
+
+@dataclass(frozen=True)
+class TallyInputs:
+    """What the tally of a workplace's latest round needs, read in one go."""
+
+    round: Round
+    records: list[NominationRecord]
+    invited: int
+
+
+def count_themes(nominations: Iterable[NominationInput]) -> Counter[tuple[str, str]]:
+    """How often each (kind, theme id) was nominated: the counts that outlive the nominations.
+
+    Each nomination counts once for its well-being theme and once for its leadership theme.
+    Own proposals count together under the concept's own-proposal id, whatever their titles:
+    a title is free text, which retention deletes and counts across workplaces must not show.
+    (The tally above groups own proposals by title instead; it is read while the titles live.)
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    for nomination in nominations:
+        for kind in Kind:
+            counts[(kind.value, nomination.choice(kind).theme_id)] += 1
+    return counts

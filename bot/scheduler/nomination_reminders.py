@@ -11,13 +11,12 @@ from collections.abc import Callable
 
 from ..cards.elements import message_with_card
 from ..cards.status import reminder_card
-from ..cards.texts import t
+from ..texts import t
 from ..process.clock import Clock
 from ..process.concept import LANGUAGES, Concept
-from ..process.reminders import NOMINATION_KIND, nomination_obsolete_reason
+from ..process.reminders import NOMINATION_KIND, QueuedReminder, nomination_obsolete_reason
 from ..process.rounds import Round
-from ..storage.models import Reminder
-from ..storage.store import Store
+from ..storage import Storage
 from .dispatcher import OutgoingMessage
 from .sweeper import Obsolete
 
@@ -30,7 +29,7 @@ class NominationReminderResolver:
     kind = NOMINATION_KIND
 
     def __init__(
-        self, store: Store, concept_loader: ConceptLoader, *, clock: Clock, default_lang: str = "da", default_concept: str = "nyborg"
+        self, store: Storage, concept_loader: ConceptLoader, *, clock: Clock, default_lang: str = "da", default_concept: str = "nyborg"
     ) -> None:
         self.store = store
         self.concept_loader = concept_loader
@@ -38,18 +37,18 @@ class NominationReminderResolver:
         self.default_lang = default_lang
         self.default_concept = default_concept
 
-    async def resolve(self, reminder: Reminder) -> OutgoingMessage | Obsolete:
+    async def resolve(self, reminder: QueuedReminder) -> OutgoingMessage | Obsolete:
         """The reminder card for the person, in their language; Obsolete when it must not go out."""
         if reminder.kind != NOMINATION_KIND:
             return Obsolete("unknown_kind")
-        round_ = await self.store.get_round(reminder.round_id) if reminder.round_id else None
+        round_ = await self.store.dialogues.get_round(reminder.round_id) if reminder.round_id else None
         reason = nomination_obsolete_reason(round_, now=self.clock.now(), has_nominated=False)
         if reason is None:
-            nominated = await self.store.get_nomination(round_.id, reminder.recipient_id) is not None
+            nominated = await self.store.nominations.get(round_.id, reminder.recipient_id) is not None
             reason = nomination_obsolete_reason(round_, now=self.clock.now(), has_nominated=nominated)
         if reason is not None:
             return Obsolete(reason)
-        person = await self.store.get_person(reminder.recipient_id)
+        person = await self.store.people.get(reminder.recipient_id)
         if person is None or not person.conversation_id or not person.service_url:
             return Obsolete("no_conversation")  # the invitation never reached them either
         lang = person.lang if person.lang in LANGUAGES else self.default_lang
@@ -65,5 +64,5 @@ class NominationReminderResolver:
         name = getattr(round_, "concept", None)  # the round's own concept, when Round carries it
         if name:
             return name
-        workplace = await self.store.get_workplace(round_.team_id)
+        workplace = await self.store.workplaces.get(round_.team_id)
         return workplace.concept if workplace and workplace.concept else self.default_concept

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..process.clock import Clock
-from ..storage.privacy import anonymise_round, rounds_to_anonymise
-from ..storage.store import Store
+from ..storage import Storage
 
 log = logging.getLogger(__name__)
 
@@ -29,15 +28,15 @@ class RetentionReport:
     activities: int
 
 
-async def apply_retention(store: Store, *, now: datetime, retention_days: int) -> RetentionReport:
+async def apply_retention(store: Storage, *, now: datetime, retention_days: int) -> RetentionReport:
     """Anonymise every round whose deadline is more than `retention_days` before `now`."""
     cutoff = now - timedelta(days=retention_days)
     rounds = nominations = 0
-    for round_id in await rounds_to_anonymise(store, deadline_before=cutoff):
-        nominations += await anonymise_round(store, round_id, now=now)
+    for round_id in await store.retention.rounds_to_anonymise(deadline_before=cutoff):
+        nominations += await store.retention.anonymise_round(round_id, now=now)
         rounds += 1
-        await store.audit(actor=RETENTION_ACTOR, action="retention.applied", subject=round_id, now=now)
-    activities = await store.forget_activities_before(now - ACTIVITY_MEMORY)
+        await store.audit.record(actor=RETENTION_ACTOR, action="retention.applied", subject=round_id, now=now)
+    activities = await store.activities.forget_before(now - ACTIVITY_MEMORY)
     return RetentionReport(rounds, nominations, activities)
 
 
@@ -48,7 +47,7 @@ class RetentionJob:
     injected clock, so tests move time instead of waiting.
     """
 
-    def __init__(self, store: Store, clock: Clock, *, retention_days: int, interval: timedelta = timedelta(hours=24)) -> None:
+    def __init__(self, store: Storage, clock: Clock, *, retention_days: int, interval: timedelta = timedelta(hours=24)) -> None:
         self.store, self.clock = store, clock
         self.retention_days = retention_days
         self.interval = interval

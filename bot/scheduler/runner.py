@@ -24,7 +24,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from .sweeper import SweepReport, Sweeper
 
 if TYPE_CHECKING:
-    from ..dialogs.services import Services
+    from ..services import Services
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +147,7 @@ class ReminderRunner:
 
 def build_runner(services: "Services") -> ReminderRunner:
     """The runner the app starts: the nomination-deadline resolver behind the shared dispatcher."""
-    from ..process.concept import load_concept
+    from ..concepts import load_concept
     from ..process.reminders import NOMINATION_KIND
     from .nomination_reminders import NominationReminderResolver
     from .retention import RetentionJob
@@ -161,7 +161,7 @@ def build_runner(services: "Services") -> ReminderRunner:
         default_concept=services.concept.id,
     )
     sweeper = Sweeper(
-        services.reminders, services.dispatcher, ResolverByKind({NOMINATION_KIND: resolver}),
+        services.store.reminders, services.dispatcher, ResolverByKind({NOMINATION_KIND: resolver}),
         clock=services.clock, window=services.window, worker_id=default_worker_id(),
     )
     retention = RetentionJob(services.store, services.clock, retention_days=services.settings.retention_days)

@@ -34,8 +34,7 @@ from typing import Any, Protocol
 
 from ..process.calendar import WorkingWindow, is_working_moment, next_opening, schedule_at
 from ..process.clock import Clock
-from ..process.reminders import superseded
-from ..storage.models import Reminder
+from ..process.reminders import QueuedReminder, superseded
 from ..storage.reminders import ReminderQueue
 from .dispatcher import DeliveryResult, OutgoingMessage
 
@@ -50,7 +49,7 @@ class Obsolete:
 
 
 class Resolver(Protocol):
-    async def resolve(self, reminder: Reminder) -> OutgoingMessage | Obsolete:
+    async def resolve(self, reminder: QueuedReminder) -> OutgoingMessage | Obsolete:
         """The message to send for ``reminder`` now, or why it should not be sent."""
 
 
@@ -64,7 +63,7 @@ class ResolverByKind:
     def __init__(self, resolvers: Mapping[str, Resolver]) -> None:
         self._resolvers = dict(resolvers)
 
-    async def resolve(self, reminder: Reminder) -> OutgoingMessage | Obsolete:
+    async def resolve(self, reminder: QueuedReminder) -> OutgoingMessage | Obsolete:
         resolver = self._resolvers.get(reminder.kind)
         if resolver is None:
             return Obsolete("unknown_kind")
@@ -137,9 +136,9 @@ class Sweeper:
                 break
         return report
 
-    async def _handle(self, claimed: Sequence[Reminder], report: SweepReport) -> None:
+    async def _handle(self, claimed: Sequence[QueuedReminder], report: SweepReport) -> None:
         stale = superseded(claimed)
-        ready: list[tuple[Reminder, OutgoingMessage]] = []
+        ready: list[tuple[QueuedReminder, OutgoingMessage]] = []
         for reminder in claimed:
             if reminder.id in stale:
                 await self._drop(reminder, "superseded", report)
@@ -158,7 +157,7 @@ class Sweeper:
         for start in range(0, len(ready), self.send_chunk):
             await self._send(ready[start:start + self.send_chunk], report)
 
-    async def _keep_daily_limit(self, ready: list[tuple[Reminder, OutgoingMessage]], report: SweepReport) -> list[tuple[Reminder, OutgoingMessage]]:
+    async def _keep_daily_limit(self, ready: list[tuple[QueuedReminder, OutgoingMessage]], report: SweepReport) -> list[tuple[QueuedReminder, OutgoingMessage]]:
         today = self.clock.now().astimezone(self.window.tz).date()
         reserved = await self.queue.reserve_days((r.id for r, _ in ready), today, worker_id=self.worker_id)
         later = schedule_at(today + timedelta(days=1), self.window)
@@ -171,7 +170,7 @@ class Sweeper:
                 report.lost += 1
         return [(r, m) for r, m in ready if r.id in reserved]
 
-    async def _send(self, chunk: Sequence[tuple[Reminder, OutgoingMessage]], report: SweepReport) -> None:
+    async def _send(self, chunk: Sequence[tuple[QueuedReminder, OutgoingMessage]], report: SweepReport) -> None:
         held = await self.queue.renew((r.id for r, _ in chunk), now=self.clock.now(), worker_id=self.worker_id, lease=self.lease)
         report.lost += sum(1 for r, _ in chunk if r.id not in held)
         by_key = {m.key: r for r, m in chunk if r.id in held}
@@ -193,7 +192,7 @@ class Sweeper:
             log.exception("dispatcher failed on a batch of %d reminders", len(messages))
             results = [DeliveryResult(m.key, "failed", None, 0, f"dispatch_error: {type(error).__name__}") for m in messages]
         finally:
-            heartbeat.cancel()
+            await self._stop(heartbeat)
         for result in results:
             await record(result)
         for key in by_key.keys() - recorded:  # the dispatcher returned nothing for it
@@ -210,7 +209,23 @@ class Sweeper:
                 continue
             ids = [i for i in ids if i in held]  # recorded ones are no longer claimed
 
-    async def _record(self, reminder: Reminder, result: DeliveryResult, report: SweepReport) -> None:
+    @staticmethod
+    async def _stop(heartbeat: asyncio.Task[None]) -> None:
+        """Cancel the heartbeat and wait until it has finished.
+
+        Only cancelling would leave it behind mid-way through a renew, its database call
+        outliving the send (and the engine: that hung event-loop teardown in the tests).
+        ``asyncio.wait`` swallows the heartbeat's own CancelledError but still raises if the
+        sweep itself is cancelled meanwhile. ``_hold`` lets CancelledError through (it catches
+        Exception only), so the wait ends as soon as the renew under way has unwound.
+        """
+        heartbeat.cancel()
+        await asyncio.wait({heartbeat})
+        if not heartbeat.cancelled() and heartbeat.exception() is not None:
+            # It died before being cancelled (say the sleep failed); the send still counts.
+            log.error("the lease heartbeat stopped early", exc_info=heartbeat.exception())
+
+    async def _record(self, reminder: QueuedReminder, result: DeliveryResult, report: SweepReport) -> None:
         now = self.clock.now()
         if result.status in ("sent", "unreachable"):
             ok = await self.queue.complete(reminder.id, result.status, now=now, reason=result.reason, worker_id=self.worker_id)
@@ -229,7 +244,7 @@ class Sweeper:
             return
         await self._failed(reminder, result.reason or "failed", report)
 
-    async def _failed(self, reminder: Reminder, reason: str, report: SweepReport) -> None:
+    async def _failed(self, reminder: QueuedReminder, reason: str, report: SweepReport) -> None:
         attempt = reminder.attempts + 1
         now = self.clock.now()
         if attempt >= self.max_attempts:
@@ -241,7 +256,7 @@ class Sweeper:
             report.retried += ok
         report.lost += not ok
 
-    async def _drop(self, reminder: Reminder, reason: str, report: SweepReport) -> None:
+    async def _drop(self, reminder: QueuedReminder, reason: str, report: SweepReport) -> None:
         if await self.queue.drop(reminder.id, reason, worker_id=self.worker_id):
             report.dropped += 1
         else:

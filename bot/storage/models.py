@@ -67,6 +67,16 @@ class Person(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=utc_column())
 
 
+class Dialogue(SQLModel, table=True):
+    """A workplace's development dialogue in one cycle (bot/process/rounds.py: cycle_of)."""
+
+    __table_args__ = (sa.UniqueConstraint("team_id", "cycle", name="uq_dialogue_team_cycle"),)
+    id: str = Field(primary_key=True, max_length=40)
+    team_id: str = Field(max_length=200)
+    cycle: int  # the year of the 1 December the dialogue works towards
+    created_at: datetime = Field(sa_column=utc_column())
+
+
 class NominationRound(SQLModel, table=True):
     __tablename__ = "nomination_round"
     __table_args__ = (sa.UniqueConstraint("open_slot", name="uq_round_one_open_per_team"),)
@@ -82,6 +92,8 @@ class NominationRound(SQLModel, table=True):
     contact_name: str = Field(max_length=200)
     named_mode: bool = False
     concept: str = Field(default="nyborg", max_length=50)
+    # The dialogue of the round's cycle; NULL only for rounds inserted around the repository.
+    dialogue_id: Optional[str] = Field(default=None, max_length=40, foreign_key="dialogue.id", index=True)
     # Set by the retention job, which keeps these counts and deletes who was invited and what
     # they wrote (bot/scheduler/retention.py).
     invited_count: Optional[int] = None

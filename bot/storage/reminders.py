@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from ..process.reminders import ReminderPlan
+from ..process.reminders import QueuedReminder, ReminderPlan
 from .models import REMINDER_OPEN, Reminder
 
 FINAL_STATUSES = frozenset({"sent", "unreachable", "failed", "dropped"})
@@ -52,7 +52,7 @@ class ReminderQueue:
                 added += len((await conn.execute(stmt)).all())
         return added
 
-    async def claim_due(self, now: datetime, *, worker_id: str, limit: int = 100, lease: timedelta = timedelta(minutes=5)) -> list[Reminder]:
+    async def claim_due(self, now: datetime, *, worker_id: str, limit: int = 100, lease: timedelta = timedelta(minutes=5)) -> list[QueuedReminder]:
         """Claim up to ``limit`` due reminders for ``worker_id``, oldest first, in one statement.
 
         Due means pending with ``due_at <= now``, or claimed by a worker whose lease ran out.
@@ -79,7 +79,7 @@ class ReminderQueue:
         )
         async with self.engine.begin() as conn:
             rows = (await conn.execute(stmt)).all()
-        claimed = [Reminder(**row._mapping) for row in rows]
+        claimed = [QueuedReminder(**row._mapping) for row in rows]
         return sorted(claimed, key=lambda r: (r.due_at, r.id))
 
     async def renew(self, ids: Iterable[int], *, now: datetime, worker_id: str, lease: timedelta = timedelta(minutes=5)) -> set[int]:
@@ -171,10 +171,10 @@ class ReminderQueue:
             return (await conn.execute(stmt)).rowcount == 1
 
     # -- reading ----------------------------------------------------------------------------
-    async def get(self, reminder_id: int) -> Reminder | None:
+    async def get(self, reminder_id: int) -> QueuedReminder | None:
         async with self.engine.connect() as conn:
             row = (await conn.execute(sa.select(_T).where(_C.id == reminder_id))).first()
-        return Reminder(**row._mapping) if row else None
+        return QueuedReminder(**row._mapping) if row else None
 
     async def counts(self, round_id: str) -> dict[str, int]:
         """How many reminders of a round are in each status."""
@@ -192,11 +192,11 @@ class ReminderQueue:
         async with self.engine.connect() as conn:
             return [(r, why) for r, why in (await conn.execute(stmt)).all()]
 
-    async def pending_for(self, round_id: str) -> list[Reminder]:
+    async def pending_for(self, round_id: str) -> list[QueuedReminder]:
         """The reminders of a round not sent yet (pending or claimed), soonest first."""
         stmt = sa.select(_T).where(_C.round_id == round_id, _OPEN).order_by(_C.due_at, _C.id)
         async with self.engine.connect() as conn:
-            return [Reminder(**row._mapping) for row in (await conn.execute(stmt)).all()]
+            return [QueuedReminder(**row._mapping) for row in (await conn.execute(stmt)).all()]
 
 
 def _mine(worker_id: str) -> tuple[sa.ColumnElement[bool], ...]:

@@ -72,9 +72,9 @@ async def test_nomination_journey_in_the_playground(bot_endpoint):
             lambda: set(pg.created_conversations()) >= everyone - {pg.current_user["id"]}
             and all(any("nomination.submit" in text_of(m) for m in pg.messages_in(c)) for c in pg.created_conversations().values())
             and pg.created_conversations(), timeout=30)
-        round_ = await services.store.latest_round(pg.team["id"])
+        round_ = await services.store.dialogues.latest_round(pg.team["id"])
         assert round_ is not None
-        assert {m.user_id for m in await services.store.round_members(round_.id)} == everyone
+        assert {m.user_id for m in await services.store.dialogues.invitees(round_.id)} == everyone
 
         def card_in(member: str):
             return next(m for m in pg.messages_in(chats[member]) if "nomination.submit" in text_of(m))
@@ -86,7 +86,7 @@ async def test_nomination_journey_in_the_playground(bot_endpoint):
         assert shown.updated and "nomination.edit" in text_of(shown)
         await pg.submit(chats[LARS], LARS, lars_card.id, {"verb": "nomination.edit", "round_id": round_.id})
         await pg.submit(chats[LARS], LARS, lars_card.id, nomination(round_.id, wellbeing="meaning-direction"))
-        assert (await services.store.get_nomination(round_.id, LARS)).wellbeing.theme_id == "meaning-direction"
+        assert (await services.store.nominations.get(round_.id, LARS)).wellbeing.theme_id == "meaning-direction"
 
         # Sofie proposes her own leadership theme.
         await pg.submit(chats[SOFIE], SOFIE, card_in(SOFIE).id, nomination(round_.id, leadership="own", own_title="Mødekultur"))
@@ -95,7 +95,7 @@ async def test_nomination_journey_in_the_playground(bot_endpoint):
         bad = nomination(round_.id)
         bad["wellbeing_why_me"] = ""
         await pg.submit(chats[JONAS], JONAS, card_in(JONAS).id, bad)
-        assert await services.store.get_nomination(round_.id, JONAS) is None
+        assert await services.store.nominations.get(round_.id, JONAS) is None
         assert "attention" in text_of([m for m in pg.current_messages_in(chats[JONAS]) if m.id == card_in(JONAS).id][0]).lower()
 
         # Fatima (planning group) asks for the tally; it arrives in her private chat.

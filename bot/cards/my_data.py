@@ -5,13 +5,41 @@ FactSet or TextBlock, which Teams reads as markdown), so they appear exactly as 
 """
 from __future__ import annotations
 
+from typing import ClassVar
+
 from bot.process.concept import Concept, Kind
 from bot.process.personal_data import PersonalData, StoredNomination
 
-from . import verbs
 from .elements import Element, MAX_MESSAGE_BYTES, card, container, heading, json_size, open_url, rich, run, subheading, submit, text, verbatim
-from .receipt import theme_title_block
-from .texts import format_date, t
+from .nomination import theme_title_block
+from ..texts import format_date, t
+from .payload import Payload, RoundId
+
+
+class DataShow(Payload):
+    """Everything stored about the sender."""
+
+    VERB: ClassVar[str] = "data.show"
+
+
+class DataExport(Payload):
+    """The same as JSON, shown verbatim."""
+
+    VERB: ClassVar[str] = "data.export"
+
+
+class NominationDelete(Payload):
+    """Ask before deleting the sender's nomination in an open round."""
+
+    VERB: ClassVar[str] = "nomination.delete"
+    round_id: RoundId
+
+
+class NominationDeleteConfirm(Payload):
+    """Yes, delete it."""
+
+    VERB: ClassVar[str] = "nomination.delete.confirm"
+    round_id: RoundId
 
 # Nominations shown with their full text; older ones are listed by theme (the export has all).
 FULL_NOMINATIONS = 3
@@ -63,7 +91,7 @@ def _my_data_card(lang: str, concept: Concept, data: PersonalData, *, privacy_ur
     for index, n in enumerate(data.nominations):
         nominations.append(_nomination(lang, concept, n, full=index < full_nominations))
         if n.is_open:
-            actions.append(submit(t(lang, "action.nomination.delete", workplace=n.team_name or "")[:60].strip(), verbs.NOMINATION_DELETE, style="destructive", round_id=n.round_id))
+            actions.append(submit(t(lang, "action.nomination.delete", workplace=n.team_name or "")[:60].strip(), NominationDelete, style="destructive", round_id=n.round_id))
     body.append(_section(lang, "data.nominations", nominations))
     body.append(_section(lang, "data.reminders", [
         _labelled("•", t(lang, "data.reminder.line", date=format_date(lang, r.due_at.date()), status=r.status)) for r in data.reminders
@@ -73,7 +101,7 @@ def _my_data_card(lang: str, concept: Concept, data: PersonalData, *, privacy_ur
         text(t(lang, "data.audit.count", count=len(data.audit)), spacing="Small"),
         text(t(lang, "data.rights"), subtle=True, spacing="Medium"),
     ]))
-    actions.insert(0, submit(t(lang, "action.data.export"), verbs.DATA_EXPORT))
+    actions.insert(0, submit(t(lang, "action.data.export"), DataExport))
     if privacy_url:
         actions.append(open_url(t(lang, "action.privacy"), privacy_url))
     return card(body, actions[:6])
@@ -108,8 +136,8 @@ def delete_confirm_card(lang: str, *, round_id: str, workplace: str) -> Element:
         text(t(lang, "delete.text"), spacing="Small"),
     ]
     return card(body, [
-        submit(t(lang, "action.delete.confirm"), verbs.NOMINATION_DELETE_CONFIRM, style="destructive", round_id=round_id),
-        submit(t(lang, "action.delete.cancel"), verbs.DATA_SHOW),
+        submit(t(lang, "action.delete.confirm"), NominationDeleteConfirm, style="destructive", round_id=round_id),
+        submit(t(lang, "action.delete.cancel"), DataShow),
     ])
 
 

@@ -2,14 +2,40 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field
 
 from bot.process.concept import Concept
 
-from . import verbs
+from .payload import DateText, Payload
+from .status import StatusShow
+from .tally import TallyShow
 from .elements import Element, card, container, heading, submit, text, verbatim
-from .texts import format_date, has_text, t
+from ..texts import format_date, has_text, t
 
 CONTACT_NAME_MAX_CHARS = 100
+# Input ids of the set-up card, which its payload model names as fields.
+FIELD_DEADLINE = "deadline"
+FIELD_CONTACT_NAME = "contact_name"
+FIELD_NAMED_MODE = "named_mode"
+NAMED_MODE_ANONYMOUS = "anonymous"
+NAMED_MODE_NAMED = "named"
+
+
+class RoundSetup(Payload):
+    """Open the set-up card."""
+
+    VERB: ClassVar[str] = "round.setup"
+
+
+class RoundStart(Payload):
+    """The set-up card's answers; each is checked again by the plan's rules."""
+
+    VERB: ClassVar[str] = "round.start"
+    deadline: DateText | None = None
+    contact_name: Annotated[str, Field(max_length=2 * CONTACT_NAME_MAX_CHARS)] | None = None
+    named_mode: Literal["anonymous", "named"] | None = None
 
 
 def round_setup_card(lang: str, concept: Concept, *, default_deadline: date, min_date: date, max_date: date,
@@ -32,7 +58,7 @@ def round_setup_card(lang: str, concept: Concept, *, default_deadline: date, min
         text(t(lang, "setup.intro", workplace=concept.workplace_word(lang))),
         {
             "type": "Input.Date",
-            "id": verbs.FIELD_DEADLINE,
+            "id": FIELD_DEADLINE,
             "label": t(lang, "setup.deadline.label"),
             "value": default_deadline.isoformat(),
             "min": min_date.isoformat(),
@@ -43,7 +69,7 @@ def round_setup_card(lang: str, concept: Concept, *, default_deadline: date, min
         text(t(lang, "setup.deadline.hint", default=format_date(lang, default_deadline)), subtle=True, spacing="Small"),
         {
             "type": "Input.Text",
-            "id": verbs.FIELD_CONTACT_NAME,
+            "id": FIELD_CONTACT_NAME,
             "label": t(lang, "setup.contact.label"),
             "value": contact_default,
             "maxLength": CONTACT_NAME_MAX_CHARS,
@@ -53,21 +79,21 @@ def round_setup_card(lang: str, concept: Concept, *, default_deadline: date, min
         text(t(lang, "setup.contact.hint"), subtle=True, spacing="Small"),
         {
             "type": "Input.ChoiceSet",
-            "id": verbs.FIELD_NAMED_MODE,
+            "id": FIELD_NAMED_MODE,
             "label": t(lang, "setup.mode.label"),
             "style": "expanded",
-            "value": verbs.NAMED_MODE_ANONYMOUS,
+            "value": NAMED_MODE_ANONYMOUS,
             "isRequired": True,
             "errorMessage": t(lang, "setup.mode.error"),
             "wrap": True,
             "choices": [
-                {"title": t(lang, "setup.mode.anonymous"), "value": verbs.NAMED_MODE_ANONYMOUS},
-                {"title": t(lang, "setup.mode.named"), "value": verbs.NAMED_MODE_NAMED},
+                {"title": t(lang, "setup.mode.anonymous"), "value": NAMED_MODE_ANONYMOUS},
+                {"title": t(lang, "setup.mode.named"), "value": NAMED_MODE_NAMED},
             ],
         },
         text(t(lang, "setup.after_start"), subtle=True, spacing="Medium"),
     ]
-    return card(body, [submit(t(lang, "action.start_round"), verbs.ROUND_START, style="positive")])
+    return card(body, [submit(t(lang, "action.start_round"), RoundStart, style="positive")])
 
 
 def round_started_card(lang: str, concept: Concept, *, deadline: date, contact_name: str, named_mode: bool,
@@ -85,7 +111,7 @@ def round_started_card(lang: str, concept: Concept, *, deadline: date, contact_n
         text(t(lang, "mode.named" if named_mode else "mode.anonymous"), subtle=True),
         text(t(lang, "started.not_in_chat"), subtle=True),
     ]
-    actions = [submit(t(lang, "action.tally"), verbs.TALLY_SHOW), submit(t(lang, "action.status"), verbs.STATUS_SHOW)]
+    actions = [submit(t(lang, "action.tally"), TallyShow), submit(t(lang, "action.status"), StatusShow)]
     return card(body, actions)
 
 
@@ -96,4 +122,4 @@ def round_closed_card(lang: str, concept: Concept, *, deadline: date, responded:
         text(t(lang, "closed.intro", deadline=format_date(lang, deadline), responded=responded, invited=invited)),
         text(t(lang, "closed.next"), subtle=True),
     ]
-    return card(body, [submit(t(lang, "action.tally"), verbs.TALLY_SHOW)])
+    return card(body, [submit(t(lang, "action.tally"), TallyShow)])

@@ -1,4 +1,8 @@
-"""Everything a turn handler may use, built once by the app factory and passed in explicitly."""
+"""Everything a turn handler or a job may use, built once by the app factory and passed in explicitly.
+
+It lives beside the app factory rather than in bot/dialogs, because the scheduler's jobs take
+the same bundle and must not import the turn handlers.
+"""
 from __future__ import annotations
 
 import asyncio
@@ -7,12 +11,11 @@ from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..process.calendar import WorkingWindow
-from ..process.clock import Clock
-from ..process.concept import Concept
-from ..settings import Settings
-from ..storage.reminders import ReminderQueue
-from ..storage.store import Store
+from .process.calendar import WorkingWindow
+from .process.clock import Clock
+from .process.concept import Concept
+from .settings import Settings
+from .storage import Storage
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +23,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Services:
     settings: Settings
-    store: Store
-    reminders: ReminderQueue
+    store: Storage  # every repository, the reminder queue too (store.reminders)
     connector: Any  # bot.teams.connector.ConnectorClient
     dispatcher: Any  # bot.scheduler.dispatcher.Dispatcher
     concept: Concept

@@ -1,0 +1,44 @@
+"""Activities already handled, so that Teams delivering one twice has one effect.
+
+The key is ``conversation id | activity id``; the primary key makes claiming atomic across
+processes. The retention job forgets claims after a week (bot/scheduler/retention.py).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from .models import ProcessedActivity
+
+_T = ProcessedActivity.__table__
+_C = _T.c
+
+
+class Activities:
+    """Claims on incoming activities."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def claim(self, key: str, now: datetime) -> bool:
+        """Record that an activity is being handled; False if it already was."""
+        try:
+            async with self.engine.begin() as conn:
+                await conn.execute(sa.insert(_T).values(key=key, received_at=now))
+        except IntegrityError:
+            return False
+        return True
+
+    async def release(self, key: str) -> None:
+        """Forget a claim whose handling failed, so Teams' retry can try again."""
+        async with self.engine.begin() as conn:
+            await conn.execute(sa.delete(_T).where(_C.key == key))
+
+    async def forget_before(self, cutoff: datetime) -> int:
+        """Forget claims received before ``cutoff``; returns how many."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(sa.delete(_T).where(_C.received_at < cutoff))
+        return result.rowcount or 0

@@ -1,0 +1,158 @@
+"""The development dialogue of each workplace and cycle, its nomination rounds and who was invited.
+
+A round belongs to the dialogue of its workplace and cycle (bot/process/rounds.py: cycle_of),
+created with the cycle's first round. At most one round per workplace is open: the unique
+``open_slot`` column holds the team id while a round is open, so the database refuses a second
+open round even when two clicks race in two processes. Whether the open round has ended is
+the process's rule (``Round.is_open``); this module only closes what that rule says is over.
+"""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from ..process.nomination import Invitee
+from ..process.people import Member
+from ..process.dialogue import Dialogue
+from ..process.rounds import Round, RoundAlreadyOpen, cycle_of
+from .models import Dialogue as DialogueRow, NominationRound, RoundMember
+
+_D = DialogueRow.__table__
+_R = NominationRound.__table__
+_M = RoundMember.__table__
+
+
+def round_from_row(row) -> Round:  # noqa: ANN001 (an ORM row or a Core row alike)
+    return Round(
+        id=row.id, team_id=row.team_id, opened_by=row.opened_by, opened_at=row.opened_at, deadline_at=row.deadline_at,
+        contact_name=row.contact_name, named_mode=row.named_mode, closed_at=row.closed_at, concept=row.concept,
+        dialogue_id=row.dialogue_id,
+    )
+
+
+def _invitee(row) -> Invitee:  # noqa: ANN001
+    return Invitee(row.round_id, row.user_id, row.name, row.card_activity_id, row.delivery, row.delivery_reason)
+
+
+class Dialogues:
+    """Dialogues, their rounds and the people invited to each round."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # -- the dialogue record ----------------------------------------------------------------
+    async def dialogue_for(self, team_id: str, cycle: int) -> Dialogue | None:
+        """The workplace's dialogue of ``cycle`` with its latest round; None if no round was opened in it."""
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(sa.select(_D).where(_D.c.team_id == team_id, _D.c.cycle == cycle))).first()
+            if row is None:
+                return None
+            latest = (await conn.execute(
+                sa.select(_R).where(_R.c.dialogue_id == row.id).order_by(_R.c.opened_at.desc()).limit(1)
+            )).first()
+        return Dialogue(row.id, row.team_id, row.cycle, round_from_row(latest) if latest else None)
+
+    async def _dialogue_id(self, conn: AsyncConnection, team_id: str, cycle: int, now: datetime) -> str:
+        # Insert-or-ignore first: it is a write, so on SQLite the transaction holds the write
+        # lock from here on and what it reads next cannot go stale; on PostgreSQL it waits for
+        # a concurrent insert of the same dialogue and then finds that one.
+        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        await conn.execute(
+            insert(_D).values(id=uuid.uuid4().hex, team_id=team_id, cycle=cycle, created_at=now)
+            .on_conflict_do_nothing(index_elements=["team_id", "cycle"])
+        )
+        return (await conn.execute(sa.select(_D.c.id).where(_D.c.team_id == team_id, _D.c.cycle == cycle))).scalar_one()
+
+    # -- rounds -----------------------------------------------------------------------------
+    async def open_round(
+        self, *, team_id: str, opened_by: str, opened_at: datetime, deadline_at: datetime, contact_name: str, named_mode: bool, concept: str,
+    ) -> Round:
+        """Open a round in the dialogue of its cycle; refuses (RoundAlreadyOpen) while one is open.
+
+        The team's open round, if any, is closed first when ``Round.is_open`` says it has
+        ended; all in one transaction, so the new round and its dialogue appear together.
+        """
+        try:
+            async with self.engine.begin() as conn:
+                dialogue_id = await self._dialogue_id(conn, team_id, cycle_of(opened_at), opened_at)
+                current = (await conn.execute(sa.select(_R).where(_R.c.open_slot == team_id))).first()
+                if current is not None:
+                    if round_from_row(current).is_open(opened_at):
+                        raise RoundAlreadyOpen(team_id)
+                    await conn.execute(
+                        sa.update(_R).where(_R.c.id == current.id, _R.c.open_slot == team_id)
+                        .values(open_slot=None, closed_at=current.deadline_at)
+                    )
+                values = dict(
+                    id=uuid.uuid4().hex, team_id=team_id, open_slot=team_id, opened_by=opened_by, opened_at=opened_at,
+                    deadline_at=deadline_at, contact_name=contact_name, named_mode=named_mode, concept=concept, dialogue_id=dialogue_id,
+                )
+                await conn.execute(sa.insert(_R).values(values))
+        except IntegrityError:  # another process opened one first
+            raise RoundAlreadyOpen(team_id) from None
+        return Round(
+            id=values["id"], team_id=team_id, opened_by=opened_by, opened_at=opened_at, deadline_at=deadline_at,
+            contact_name=contact_name, named_mode=named_mode, concept=concept, dialogue_id=dialogue_id,
+        )
+
+    async def get_round(self, round_id: str) -> Round | None:
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(sa.select(_R).where(_R.c.id == round_id))).first()
+        return round_from_row(row) if row else None
+
+    async def latest_round(self, team_id: str) -> Round | None:
+        """The workplace's most recently opened round, open or not."""
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(sa.select(_R).where(_R.c.team_id == team_id).order_by(_R.c.opened_at.desc()).limit(1))).first()
+        return round_from_row(row) if row else None
+
+    async def rounds_for_member(self, user_id: str) -> list[Round]:
+        """Rounds the person was invited to, newest first (for ``mine temaer``)."""
+        query = (
+            sa.select(_R).join(_M, _M.c.round_id == _R.c.id).where(_M.c.user_id == user_id).order_by(_R.c.opened_at.desc())
+        )
+        async with self.engine.connect() as conn:
+            return [round_from_row(r) for r in (await conn.execute(query)).all()]
+
+    # -- invitees ---------------------------------------------------------------------------
+    async def add_invitees(self, round_id: str, members: Iterable[Member]) -> None:
+        """Invite people to a round; someone already invited (or named twice) is invited once."""
+        async with self.engine.begin() as conn:
+            existing = set((await conn.execute(sa.select(_M.c.user_id).where(_M.c.round_id == round_id))).scalars())
+            rows = []
+            for m in members:
+                if m.user_id not in existing:
+                    existing.add(m.user_id)
+                    rows.append({"round_id": round_id, "user_id": m.user_id, "name": m.name, "delivery": "pending"})
+            if rows:
+                await conn.execute(sa.insert(_M), rows)
+
+    async def record_card_delivery(self, round_id: str, user_id: str, *, delivery: str, activity_id: str | None = None, reason: str | None = None) -> None:
+        """How the invitation card fared: sent (with its activity id), unreachable or failed."""
+        values: dict[str, object] = {"delivery": delivery, "delivery_reason": reason}
+        if activity_id:
+            values["card_activity_id"] = activity_id
+        async with self.engine.begin() as conn:
+            await conn.execute(sa.update(_M).where(_M.c.round_id == round_id, _M.c.user_id == user_id).values(**values))
+
+    async def invitees(self, round_id: str) -> list[Invitee]:
+        """Everyone invited to the round, by name."""
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(sa.select(_M).where(_M.c.round_id == round_id).order_by(_M.c.name))).all()
+        return [_invitee(r) for r in rows]
+
+    async def invitee(self, round_id: str, user_id: str) -> Invitee | None:
+        """The person's invitation to the round; None if they were not invited."""
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(sa.select(_M).where(_M.c.round_id == round_id, _M.c.user_id == user_id))).first()
+        return _invitee(row) if row else None

@@ -1,0 +1,108 @@
+"""Nominations: each invited person's one well-being and one leadership theme per round, with reasons.
+
+Whether a submission changes anything is the rule ``is_unchanged`` in bot/process/nomination.py;
+this module keeps the row lock and the race between two processes storing the same click.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from ..process.concept import Kind
+from ..process.nomination import NominationInput, ThemeChoice, is_unchanged
+from ..process.tally import NominationRecord
+from .models import Nomination, RoundMember
+
+_N = Nomination.__table__.c
+_M = RoundMember.__table__.c
+
+
+def nomination_columns(n: NominationInput) -> dict[str, object]:
+    """The nomination as the table's columns (``wellbeing_theme``, ``leadership_why_me``…)."""
+    out: dict[str, object] = {}
+    for kind in Kind:
+        c = n.choice(kind)
+        out[f"{kind.value}_theme"] = c.theme_id
+        out[f"{kind.value}_own_title"] = c.own_title
+        out[f"{kind.value}_why_me"] = c.why_me
+        out[f"{kind.value}_core_task"] = c.core_task
+    return out
+
+
+def nomination_from_row(row) -> NominationInput:  # noqa: ANN001 (an ORM row or a Core row alike)
+    def choice(kind: Kind) -> ThemeChoice:
+        p = kind.value
+        return ThemeChoice(kind, getattr(row, f"{p}_theme"), getattr(row, f"{p}_own_title"), getattr(row, f"{p}_why_me"), getattr(row, f"{p}_core_task"))
+
+    return NominationInput(choice(Kind.WELLBEING), choice(Kind.LEADERSHIP))
+
+
+class Nominations:
+    """Nominations by (round, person)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    async def save(self, round_id: str, user_id: str, nomination: NominationInput, now: datetime) -> bool:
+        """Store or replace a person's nomination; False if nothing changed (a double click).
+
+        PostgreSQL locks the row while comparing, so two clicks in two processes cannot both
+        bump the version; SQLite has one writer at a time anyway. Two first submissions racing
+        both try the insert: the second fails on the primary key and changes nothing.
+        """
+        values = nomination_columns(nomination)
+        query = sa.select(Nomination.__table__).where(_N.round_id == round_id, _N.user_id == user_id)
+        if self.dialect == "postgresql":
+            query = query.with_for_update()
+        try:
+            async with self.engine.begin() as conn:
+                row = (await conn.execute(query)).first()
+                if row is None:
+                    await conn.execute(sa.insert(Nomination.__table__).values(
+                        round_id=round_id, user_id=user_id, submitted_at=now, updated_at=now, version=1, **values,
+                    ))
+                    return True
+                if is_unchanged(nomination_from_row(row), nomination):
+                    return False
+                await conn.execute(
+                    sa.update(Nomination.__table__).where(_N.round_id == round_id, _N.user_id == user_id)
+                    .values(updated_at=now, version=row.version + 1, **values)
+                )
+                return True
+        except IntegrityError:  # the same submission raced in from another process
+            return False
+
+    async def get(self, round_id: str, user_id: str) -> NominationInput | None:
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(sa.select(Nomination.__table__).where(_N.round_id == round_id, _N.user_id == user_id))).first()
+        return nomination_from_row(row) if row else None
+
+    async def delete(self, round_id: str, user_id: str) -> bool:
+        """Delete a person's own nomination; False if there was none."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(sa.delete(Nomination.__table__).where(_N.round_id == round_id, _N.user_id == user_id))
+        return bool(result.rowcount)
+
+    async def records(self, round_id: str) -> list[NominationRecord]:
+        """The round's nominations with the names they were invited under, for the tally."""
+        member = sa.and_(_M.round_id == _N.round_id, _M.user_id == _N.user_id)
+        query = (
+            sa.select(Nomination.__table__, _M.name.label("member_name"))
+            .select_from(Nomination.__table__.outerjoin(RoundMember.__table__, member))
+            .where(_N.round_id == round_id)
+        )
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [NominationRecord(n.user_id, n.member_name or "", nomination_from_row(n), n.submitted_at) for n in rows]
+
+    async def respondents(self, round_id: str) -> set[str]:
+        """Who has nominated in the round."""
+        async with self.engine.connect() as conn:
+            return set((await conn.execute(sa.select(_N.user_id).where(_N.round_id == round_id))).scalars())

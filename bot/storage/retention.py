@@ -1,0 +1,73 @@
+"""Retention: what a finished round keeps once its personal data is deleted.
+
+When is decided by the job (bot/scheduler/retention.py); how themes are counted is the rule
+``count_themes`` (bot/process/tally.py). This module deletes and keeps, in one transaction.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from ..process.tally import count_themes
+from .models import Nomination, NominationRound, Reminder, RoundMember, ThemeCount
+from .nomination import nomination_from_row
+
+_N = Nomination.__table__
+_R = NominationRound.__table__
+_M = RoundMember.__table__
+_REM = Reminder.__table__
+
+
+class Retention:
+    """Anonymising rounds whose retention time has run out."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    async def rounds_to_anonymise(self, *, deadline_before: datetime) -> list[str]:
+        """Rounds whose deadline passed before the cut-off and that still hold personal data."""
+        query = (
+            sa.select(_R.c.id).where(_R.c.deadline_at < deadline_before, _R.c.anonymised_at.is_(None)).order_by(_R.c.deadline_at)
+        )
+        async with self.engine.connect() as conn:
+            return list((await conn.execute(query)).scalars())
+
+    async def anonymise_round(self, round_id: str, *, now: datetime) -> int:
+        """Keep the round's counts per theme; delete its nominations, reminders and invitations.
+
+        One transaction, so a crash leaves the round either untouched or fully anonymised.
+        Returns how many nominations were deleted.
+        """
+        query = sa.select(_R).where(_R.c.id == round_id)
+        if self.dialect == "postgresql":
+            query = query.with_for_update()
+        try:
+            async with self.engine.begin() as conn:
+                row = (await conn.execute(query)).first()
+                if row is None or row.anonymised_at is not None:
+                    return 0
+                nominations = [nomination_from_row(n) for n in (await conn.execute(sa.select(_N).where(_N.c.round_id == round_id))).all()]
+                counts = count_themes(nominations)
+                if counts:
+                    await conn.execute(sa.insert(ThemeCount.__table__), [
+                        {"round_id": round_id, "kind": kind, "theme_id": theme_id, "team_id": row.team_id, "count": count}
+                        for (kind, theme_id), count in counts.items()
+                    ])
+                invited = (await conn.execute(sa.select(sa.func.count()).select_from(_M).where(_M.c.round_id == round_id))).scalar_one()
+                await conn.execute(sa.update(_R).where(_R.c.id == round_id).values(
+                    invited_count=max(invited, len(nominations)), respondent_count=len(nominations),
+                    contact_name="", opened_by="", anonymised_at=now,
+                ))
+                await conn.execute(sa.delete(_N).where(_N.c.round_id == round_id))
+                await conn.execute(sa.delete(_REM).where(_REM.c.round_id == round_id))
+                await conn.execute(sa.delete(_M).where(_M.c.round_id == round_id))
+        except IntegrityError:  # another process anonymised it first (SQLite has no row lock)
+            return 0
+        return len(nominations)

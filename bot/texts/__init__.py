@@ -1,0 +1,97 @@
+"""Every word the bot says to people, in Danish and English, looked up by key.
+
+One module per step of the guide holds its texts as ``key: (Danish, English)`` side by side,
+so a translation is written next to what it translates and a missing one shows at a glance.
+There is one lookup (:func:`t`), one fallback (a language the bot does not speak reads
+Danish, the guide's language) and one language rule (:func:`choose_language`).
+
+Texts are ``str.format`` templates; a key with a ``.one`` variant is used when ``count`` is 1,
+because plurals differ. What a person typed is never formatted into a template: cards show it
+in a TextRun (``bot.cards.elements.verbatim``). The Danish follows the guide's own vocabulary:
+trivselstema, ledelsestema, planlægningsgruppe, kerneopgaven, hverdagseksempel.
+
+Dates and numbers are formatted by Babel from the CLDR data, never from hand-written month
+tables: "tirsdag den 15. december 2026" / "Tuesday 15 December 2026".
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+from . import common, help, my_data, nomination, plan, planning_group, status, tally, welcome
+
+LANGUAGES = ("da", "en")
+DEFAULT_LANGUAGE = "da"
+
+STEP_MODULES = (common, welcome, help, plan, nomination, status, tally, planning_group, my_data)
+
+
+def _merge() -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for module in STEP_MODULES:
+        for key, pair in module.TEXTS.items():
+            if key in merged:
+                raise ValueError(f"text key {key!r} is defined twice (again in {module.__name__})")
+            merged[key] = pair
+    return merged
+
+
+TEXTS = _merge()
+
+# Babel patterns: the Danish long date as Danes write it, the English as British usage has it.
+_DATE_PATTERNS = {"da": "EEEE 'den' d. MMMM y", "en": "EEEE d MMMM y"}
+_SHORT_DATE_PATTERNS = {"da": "d. MMMM y", "en": "d MMMM y"}
+
+
+def language(lang: str | None) -> str:
+    """``lang`` if the bot speaks it, else Danish: the one fallback."""
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def language_of_locale(locale: str | None) -> str | None:
+    """The language of a Teams locale (``da-DK``, ``en-US``), or None for one we do not speak."""
+    if not locale:
+        return None
+    prefix = locale.strip().lower()[:2]
+    return prefix if prefix in LANGUAGES else None
+
+
+def choose_language(*, stored: str | None, locale: str | None, default: str = DEFAULT_LANGUAGE) -> str:
+    """The one language rule: a stored choice beats the client's locale, which beats the default.
+
+    The locale varies between a typed message and a card click, and many Danish employees'
+    Teams reports ``en-US``; a choice made with ``sprog``/``language`` is what the person wants.
+    """
+    if stored in LANGUAGES:
+        return stored
+    return language_of_locale(locale) or language(default)
+
+
+def has_text(lang: str, key: str) -> bool:
+    return key in TEXTS
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    """The text ``key`` in ``lang``, filled with ``values``; KeyError for an unknown key."""
+    if values.get("count") == 1 and f"{key}.one" in TEXTS:
+        key = f"{key}.one"
+    return TEXTS[key][1 if language(lang) == "en" else 0].format(**values)
+
+
+def format_date(lang: str, day: date) -> str:
+    """'fredag den 3. oktober 2026' / 'Friday 3 October 2026'."""
+    lang = language(lang)
+    return _babel_date(day, _DATE_PATTERNS[lang], locale=lang)
+
+
+def format_short_date(lang: str, day: date) -> str:
+    """'3. oktober 2026' / '3 October 2026', where the weekday would crowd a line."""
+    lang = language(lang)
+    return _babel_date(day, _SHORT_DATE_PATTERNS[lang], locale=lang)
+
+
+def format_number(lang: str, value: float | int) -> str:
+    """A number as the language writes it: '1.234,5' in Danish, '1,234.5' in English."""
+    return format_decimal(value, locale=language(lang))

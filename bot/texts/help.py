@@ -1,0 +1,104 @@
+"""Help: what each role can do.
+
+Each key holds (Danish, English), side by side; see bot/texts/__init__.py for the lookup."""
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "help.title": (
+        "Hjælp til TalSammen",
+        "TalSammen help",
+    ),
+    "help.intro": (
+        (
+            "TalSammen hjælper jer med at forberede {dialogue}: medarbejderne vælger temaer, og "
+            "planlægningsgruppen ser optællingen og udvælger ét trivselstema og ét ledelsestema."
+        ),
+        (
+            "TalSammen helps you prepare the {dialogue}: employees nominate themes, and the planning group "
+            "sees the tally and selects one well-being theme and one leadership theme."
+        ),
+    ),
+    "help.role.employee": (
+        (
+            "Som medarbejder vælger du ét trivselstema og ét ledelsestema og skriver kort, hvorfor de er "
+            "vigtige. Du kan rette dit svar indtil fristen."
+        ),
+        (
+            "As an employee you choose one well-being theme and one leadership theme and write briefly why "
+            "they matter. You can edit your answer until the deadline."
+        ),
+    ),
+    "help.role.planning_group": (
+        (
+            "Som medlem af planlægningsgruppen starter du runder, følger med i, hvor mange der har svaret, "
+            "ser optællingen og styrer, hvem der er med i gruppen."
+        ),
+        (
+            "As a member of the planning group you start rounds, follow how many have answered, see the "
+            "tally and manage who is in the group."
+        ),
+    ),
+    "help.commands": (
+        "Det kan du skrive",
+        "What you can write",
+    ),
+    "help.commands.channel": (
+        "I kanalen skal du nævne @TalSammen først. Kommandoerne virker på dansk og engelsk.",
+        "In the channel, mention @TalSammen first. Commands work in Danish and English.",
+    ),
+    "help.commands.chat": (
+        "Skriv kommandoen her i chatten. Kommandoerne virker på dansk og engelsk.",
+        "Write the command here in the chat. Commands work in Danish and English.",
+    ),
+    "help.cmd.start": (
+        "Start en ny runde med temaforslag",
+        "Start a new round of theme nominations",
+    ),
+    "help.cmd.tally": (
+        "Se optællingen af temaforslag",
+        "See the tally of nominations",
+    ),
+    "help.cmd.status": (
+        "Se, hvor mange der har svaret, og hvem TalSammen ikke kan nå",
+        "See how many have answered and whom TalSammen cannot reach",
+    ),
+    "help.cmd.group": (
+        "Se og ændre planlægningsgruppen",
+        "See and change the planning group",
+    ),
+    "help.cmd.my_themes": (
+        "Se eller ret dine temaforslag",
+        "See or edit your nominations",
+    ),
+    "help.cmd.my_data": (
+        "Se, eksportér eller slet det, der er gemt om dig",
+        "See, export or delete what is stored about you",
+    ),
+    "help.cmd.language": (
+        "Skift mellem dansk og engelsk",
+        "Switch between Danish and English",
+    ),
+    "help.cmd.help": (
+        "Vis denne hjælp",
+        "Show this help",
+    ),
+    "help.safety.title": (
+        "Krænkende adfærd",
+        "Harassment and abusive behaviour",
+    ),
+    "help.safety.text": (
+        (
+            "Chikane, vold og mobning håndteres aldrig i udviklingsdialogen. Tal med din leder, TR eller "
+            "AMR, eller brug arbejdspladsens beredskab og whistleblowerordningen."
+        ),
+        (
+            "Harassment, violence and bullying are never handled in the development dialogue. Talk to your "
+            "leader, your union rep or your health and safety rep, or use your workplace's procedures and "
+            "the whistleblower scheme."
+        ),
+    ),
+    "help.summary": (
+        "Hjælp",
+        "Help",
+    ),
+}

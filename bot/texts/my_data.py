@@ -1,0 +1,188 @@
+"""My data: what is stored about a person, its export and deletion.
+
+Each key holds (Danish, English), side by side; see bot/texts/__init__.py for the lookup."""
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "action.data.export": (
+        "Eksportér mine data (JSON)",
+        "Export my data (JSON)",
+    ),
+    "action.nomination.delete": (
+        "Slet min nominering {workplace}",
+        "Delete my nomination {workplace}",
+    ),
+    "action.delete.confirm": (
+        "Ja, slet min nominering",
+        "Yes, delete my nomination",
+    ),
+    "action.delete.cancel": (
+        "Fortryd",
+        "Cancel",
+    ),
+    "data.title": (
+        "Dine data i TalSammen",
+        "Your data in TalSammen",
+    ),
+    "data.intro": (
+        "Her er alt, hvad TalSammen har gemt om dig. Kun du kan se dette kort.",
+        "This is everything TalSammen has stored about you. Only you can see this card.",
+    ),
+    "data.profile": (
+        "Om dig",
+        "About you",
+    ),
+    "data.name": (
+        "Navn:",
+        "Name:",
+    ),
+    "data.language": (
+        "Sprog:",
+        "Language:",
+    ),
+    "data.language.unset": (
+        "ikke valgt (følger Teams)",
+        "not chosen (follows Teams)",
+    ),
+    "data.user_id": (
+        "Teams-id:",
+        "Teams id:",
+    ),
+    "data.aad_object_id": (
+        "Entra-objekt-id:",
+        "Entra object id:",
+    ),
+    "data.updated": (
+        "Senest opdateret:",
+        "Last updated:",
+    ),
+    "data.planning_groups": (
+        "Planlægningsgrupper, du er med i",
+        "Planning groups you are in",
+    ),
+    "data.rounds": (
+        "Runder, du er inviteret til",
+        "Rounds you were invited to",
+    ),
+    "data.round.line": (
+        "{workplace}, frist {deadline} – kortet: {delivery}",
+        "{workplace}, deadline {deadline} – the card: {delivery}",
+    ),
+    "data.delivery.sent": (
+        "leveret",
+        "delivered",
+    ),
+    "data.delivery.pending": (
+        "ikke sendt endnu",
+        "not sent yet",
+    ),
+    "data.delivery.unreachable": (
+        "kunne ikke nå dig",
+        "could not reach you",
+    ),
+    "data.delivery.failed": (
+        "kunne ikke sendes",
+        "could not be sent",
+    ),
+    "data.delivery.other": (
+        "ukendt",
+        "unknown",
+    ),
+    "data.nominations": (
+        "Dine nomineringer",
+        "Your nominations",
+    ),
+    "data.nomination.round": (
+        "Runde:",
+        "Round:",
+    ),
+    "data.nomination.round.value": (
+        "{workplace}, frist {deadline}",
+        "{workplace}, deadline {deadline}",
+    ),
+    "data.nomination.open": (
+        "Runden er åben: du kan rette eller slette din nominering.",
+        "The round is open: you can edit or delete your nomination.",
+    ),
+    "data.nomination.closed": (
+        "Runden er lukket.",
+        "The round is closed.",
+    ),
+    "data.reminders": (
+        "Påmindelser til dig",
+        "Reminders sent to you",
+    ),
+    "data.reminder.line": (
+        "{date}: {status}",
+        "{date}: {status}",
+    ),
+    "data.audit": (
+        "Logget om dig",
+        "Logged about you",
+    ),
+    "data.audit.count": (
+        (
+            "{count} hændelser (fx at du så eller eksporterede dine data). Loggen indeholder aldrig det, du"
+            " har skrevet."
+        ),
+        "{count} events (such as you viewing or exporting your data). The log never holds what you wrote.",
+    ),
+    "data.audit.count.one": (
+        "1 hændelse (fx at du så eller eksporterede dine data). Loggen indeholder aldrig det, du har skrevet.",
+        "1 event (such as you viewing or exporting your data). The log never holds what you wrote.",
+    ),
+    "data.rights": (
+        (
+            "Dine nomineringer slettes automatisk et stykke tid efter rundens frist; kun antal pr. tema "
+            "gemmes. Du kan slette din nominering, mens runden er åben. Spørgsmål om dine data: kontakt "
+            "planlægningsgruppen eller organisationens databeskyttelsesrådgiver."
+        ),
+        (
+            "Your nominations are deleted automatically some time after the round's deadline; only counts "
+            "per theme are kept. You can delete your nomination while the round is open. Questions about "
+            "your data: contact the planning group or your organisation's data protection officer."
+        ),
+    ),
+    "data.none": (
+        "Intet.",
+        "Nothing.",
+    ),
+    "data.more": (
+        "+ {count} flere (se eksporten)",
+        "+ {count} more (see the export)",
+    ),
+    "delete.title": (
+        "Slet din nominering?",
+        "Delete your nomination?",
+    ),
+    "delete.text": (
+        (
+            "Dine temaer og begrundelser i denne runde slettes og kan ikke gendannes. Du kan sende en ny "
+            "nominering, så længe runden er åben."
+        ),
+        (
+            "Your themes and reasons in this round are deleted and cannot be restored. You can send a new "
+            "nomination while the round is open."
+        ),
+    ),
+    "export.title": (
+        "Dine data som JSON (del {part} af {parts})",
+        "Your data as JSON (part {part} of {parts})",
+    ),
+    "export.intro": (
+        "Kopiér teksten herunder. Den er vist præcis, som den er gemt.",
+        "Copy the text below. It is shown exactly as stored.",
+    ),
+    "data.nomination_deleted": (
+        "Din nominering er slettet. Du kan sende en ny, så længe runden er åben – skriv »mine temaer«.",
+        'Your nomination is deleted. You can send a new one while the round is open – write "my themes".',
+    ),
+    "data.nothing_to_delete": (
+        "Der er ingen nominering at slette i den runde.",
+        "There is no nomination to delete in that round.",
+    ),
+    "data.summary": (
+        "Dine data",
+        "Your data",
+    ),
+}

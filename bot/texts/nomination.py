@@ -1,0 +1,195 @@
+"""Step 3: the nomination card (Bilag 2), the receipt and the replies about a round.
+
+Each key holds (Danish, English), side by side; see bot/texts/__init__.py for the lookup."""
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "action.nomination.open": (
+        "Vælg mine temaer",
+        "Choose my themes",
+    ),
+    "action.nomination.send": (
+        "Send mine temaer",
+        "Send my themes",
+    ),
+    "action.nomination.save": (
+        "Gem ændringerne",
+        "Save the changes",
+    ),
+    "action.edit": (
+        "Ret",
+        "Edit",
+    ),
+    "nomination.intro": (
+        (
+            "Vælg ét trivselstema og ét ledelsestema, som du synes er vigtige at få drøftet, og skriv kort,"
+            " hvorfor. Svar senest {deadline}."
+        ),
+        (
+            "Choose one well-being theme and one leadership theme that you think are important to discuss, "
+            "and write briefly why. Answer by {deadline}."
+        ),
+    ),
+    "nomination.choose.wellbeing": (
+        "Jeg synes, det vigtigste trivselstema, vi skal drøfte, er:",
+        "I think the most important well-being theme for us to discuss is:",
+    ),
+    "nomination.choose.leadership": (
+        "Jeg synes, det vigtigste ledelsestema, vi skal drøfte, er:",
+        "I think the most important leadership theme for us to discuss is:",
+    ),
+    "nomination.choose.placeholder": (
+        "Vælg ét tema",
+        "Choose one theme",
+    ),
+    "nomination.about_themes": (
+        "Læs om temaerne",
+        "About the themes",
+    ),
+    "nomination.own_title.label": (
+        "Dit eget tema – kun hvis du har valgt »{own}« (højst {limit} tegn)",
+        "Your own theme – only if you chose “{own}” (at most {limit} characters)",
+    ),
+    "nomination.question.label": (
+        "{question} (højst {limit} tegn)",
+        "{question} (at most {limit} characters)",
+    ),
+    "nomination.who.title": (
+        "Hvem ser dit svar?",
+        "Who sees your answer?",
+    ),
+    "nomination.who.anonymous": (
+        (
+            "Planlægningsgruppen ser dine temaer og begrundelser, men ikke dit navn. TalSammen gemmer, hvem"
+            " der har svaret, så du kan rette dit svar og ikke får påmindelser."
+        ),
+        (
+            "The planning group sees your themes and reasons, but not your name. TalSammen records who has "
+            "answered, so that you can edit your answer and are not sent reminders."
+        ),
+    ),
+    "nomination.who.named": (
+        "Planlægningsgruppen ser dine temaer og begrundelser med dit navn ved – som på papirskemaet.",
+        "The planning group sees your themes and reasons with your name – as on the paper form.",
+    ),
+    "nomination.who.deadline": (
+        "Svar senest {deadline}. Du kan rette dit svar indtil da.",
+        "Answer by {deadline}. You can edit your answer until then.",
+    ),
+    "nomination.who.care": (
+        "Skriv ikke helbredsoplysninger eller andre personlige forhold om dig selv eller andre.",
+        "Do not write health details or other personal matters about yourself or others.",
+    ),
+    "nomination.errors.title": (
+        "Dit svar er ikke sendt endnu. Ret det, der er markeret, og send igen.",
+        "Your answer has not been sent yet. Correct what is marked and send it again.",
+    ),
+    "nomination.slot.theme": (
+        "temavalg",
+        "theme",
+    ),
+    "nomination.slot.own_title": (
+        "eget tema",
+        "own theme",
+    ),
+    "nomination.slot.why_me": (
+        "vigtigt for mig",
+        "why it matters to you",
+    ),
+    "nomination.slot.core_task": (
+        "kerneopgaven",
+        "core task",
+    ),
+    "nomination.slot.other": (
+        "skemaet",
+        "form",
+    ),
+    "nomination.error.theme.required": (
+        "Vælg et tema.",
+        "Choose a theme.",
+    ),
+    "nomination.error.theme.required.wellbeing": (
+        "Vælg ét trivselstema.",
+        "Choose one well-being theme.",
+    ),
+    "nomination.error.theme.required.leadership": (
+        "Vælg ét ledelsestema.",
+        "Choose one leadership theme.",
+    ),
+    "nomination.error.theme.unknown_choice": (
+        "Vælg et af temaerne på listen.",
+        "Choose one of the themes in the list.",
+    ),
+    "nomination.error.own_title.required": (
+        "Skriv en kort overskrift på dit eget tema.",
+        "Write a short title for your own theme.",
+    ),
+    "nomination.error.own_title.too_long": (
+        "Overskriften må højst være {limit} tegn.",
+        "The title can be at most {limit} characters.",
+    ),
+    "nomination.error.reason.required": (
+        "Skriv et kort svar.",
+        "Write a short answer.",
+    ),
+    "nomination.error.required": (
+        "Skriv et kort svar.",
+        "Write a short answer.",
+    ),
+    "nomination.error.too_long": (
+        "Højst {limit} tegn – forkort dit svar.",
+        "At most {limit} characters – please shorten your answer.",
+    ),
+    "nomination.error.not_text": (
+        "Feltet kunne ikke læses. Skriv det igen.",
+        "This field could not be read. Please enter it again.",
+    ),
+    "nomination.error.unknown_choice": (
+        "Vælg et af temaerne på listen.",
+        "Choose one of the themes in the list.",
+    ),
+    "nomination.error.other": (
+        "Noget i skemaet er ikke i orden. Prøv igen.",
+        "Something in the form is not right. Please try again.",
+    ),
+    "receipt.title": (
+        "Tak – dine temaer er modtaget",
+        "Thank you – your themes have been received",
+    ),
+    "receipt.intro": (
+        "Det her har du sendt til planlægningsgruppen:",
+        "This is what you sent to the planning group:",
+    ),
+    "receipt.anonymous": (
+        "Planlægningsgruppen ser dine begrundelser uden dit navn.",
+        "The planning group sees your reasons without your name.",
+    ),
+    "receipt.named": (
+        "Planlægningsgruppen ser dine begrundelser med dit navn ved.",
+        "The planning group sees your reasons with your name.",
+    ),
+    "receipt.can_edit": (
+        "Du kan rette dit svar indtil {deadline}.",
+        "You can edit your answer until {deadline}.",
+    ),
+    "receipt.closed": (
+        "Runden er lukket, så svaret kan ikke længere rettes.",
+        "The round is closed, so the answer can no longer be edited.",
+    ),
+    "nomination.no_round": (
+        "Der er ingen runde for temaer endnu.",
+        "There is no theme round yet.",
+    ),
+    "nomination.round_closed": (
+        "Fristen er overskredet, så runden er lukket. Kontakt {contact}, hvis du har spørgsmål.",
+        "The deadline has passed, so the round is closed. Contact {contact} if you have questions.",
+    ),
+    "nomination.not_invited": (
+        "Du er ikke med i denne runde. Kontakt planlægningsgruppen, hvis det er en fejl.",
+        "You are not part of this round. Contact the planning group if this is a mistake.",
+    ),
+    "nomination.unknown_round": (
+        "Jeg kender ikke den runde. Skriv »mine temaer« for at få dit kort igen.",
+        'I do not know that round. Write "my themes" to get your card again.',
+    ),
+}

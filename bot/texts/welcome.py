@@ -1,0 +1,72 @@
+"""What a team and a person see first.
+
+Each key holds (Danish, English), side by side; see bot/texts/__init__.py for the lookup."""
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "welcome.team.title": (
+        "Velkommen til {dialogue}",
+        "Welcome to {dialogue}",
+    ),
+    "welcome.team.intro": (
+        "TalSammen hjælper jer med at forberede udviklingsdialogen om trivsel og ledelse:",
+        "TalSammen helps you prepare the development dialogue about well-being and leadership:",
+    ),
+    "welcome.team.steps": (
+        (
+            "1. Planlægningsgruppen starter en runde og sætter en frist.\r2. Alle medarbejdere får en besked"
+            " fra TalSammen og vælger ét trivselstema og ét ledelsestema – hver med to korte begrundelser.\r"
+            "3. Planlægningsgruppen ser optællingen og udvælger de temaer, I skal drøfte i "
+            "udviklingsdialogen."
+        ),
+        (
+            "1. The planning group starts a round and sets a deadline.\r2. Every employee gets a message "
+            "from TalSammen and chooses one well-being theme and one leadership theme – each with two short"
+            " reasons.\r3. The planning group sees the tally and selects the themes you will discuss in the "
+            "development dialogue."
+        ),
+    ),
+    "welcome.team.group_is": (
+        "Planlægningsgruppen:",
+        "Planning group:",
+    ),
+    "welcome.team.group_empty": (
+        (
+            "Der er ingen planlægningsgruppe endnu. Den, der starter den første runde, bliver gruppens "
+            "første medlem og kan tilføje de andre – fx lederen, TR og AMR."
+        ),
+        (
+            "There is no planning group yet. Whoever starts the first round becomes its first member and "
+            "can add the others – for example the leader, the union rep and the health and safety rep."
+        ),
+    ),
+    "welcome.team.start_hint": (
+        "Tryk »Start« for at sætte en runde op, eller skriv @TalSammen hjælp.",
+        "Select “Start” to set up a round, or write @TalSammen help.",
+    ),
+    "welcome.personal.hello": (
+        "Hej",
+        "Hi",
+    ),
+    "welcome.personal.intro": (
+        "Jeg er TalSammen. Jeg hjælper med at forberede {dialogue}.",
+        "I'm TalSammen. I help prepare the {dialogue}.",
+    ),
+    "welcome.personal.what": (
+        (
+            "Når planlægningsgruppen starter en runde, får du en besked her. Du vælger ét trivselstema og "
+            "ét ledelsestema og skriver kort, hvorfor de er vigtige – for dig og for jeres samarbejde om "
+            "kerneopgaven. Før selve dialogen minder jeg dig om at forberede et hverdagseksempel."
+        ),
+        (
+            "When the planning group starts a round, you get a message here. You choose one well-being "
+            "theme and one leadership theme and write briefly why they matter – to you and to your "
+            "collaboration on the core task. Before the dialogue itself, I will remind you to prepare an "
+            "everyday example."
+        ),
+    ),
+    "welcome.personal.language": (
+        "Vælg sprog:",
+        "Choose your language:",
+    ),
+}
