@@ -26,7 +26,6 @@ from bot.cards import (
     team_welcome_card,
     verbatim,
 )
-from bot.cards import verbs
 from bot.texts import t
 from bot.concepts import load_concept
 from bot.process.concept import Concept, Kind
@@ -39,6 +38,11 @@ from bot.process.nomination import (
 )
 from bot.process.tally import NominationRecord, tally
 from cards_validation import assert_valid_card, replace_charts, walk, wire_size
+from bot.dialogs.router import REGISTRY
+from bot.process.dialogue import Role
+
+EMPLOYEE_COMMANDS = REGISTRY.help_lines({Role.EMPLOYEE})
+PLANNING_COMMANDS = REGISTRY.help_lines({Role.EMPLOYEE, Role.PLANNING_GROUP})
 
 # What people might type that Teams would otherwise render or resolve.
 EVIL = "**fed** [link](http://x) <at>Alex</at> ${expr}"
@@ -89,8 +93,8 @@ def all_cards(lang: str, concept: Concept) -> dict[str, dict]:
                                   max_date=date(2026, 12, 17), contact_default=f"Anna {EVIL}", error=None),
         "setup_error_code": round_setup_card(lang, concept, default_deadline=DEADLINE, min_date=date(2026, 9, 18),
                                              max_date=date(2026, 12, 17), contact_default="Anna", error="too_far"),
-        "setup_error_text": round_setup_card(lang, concept, default_deadline=DEADLINE, min_date=date(2026, 9, 18),
-                                             max_date=date(2026, 12, 17), contact_default="Anna", error=f"Uventet {EVIL}"),
+        "setup_error_contact": round_setup_card(lang, concept, default_deadline=DEADLINE, min_date=date(2026, 9, 18),
+                                                max_date=date(2026, 12, 17), contact_default="", error="contact_required"),
         "round_started": round_started_card(lang, concept, deadline=DEADLINE, contact_name=f"Anna {EVIL}",
                                             named_mode=False, invited=23, unreachable=2),
         "round_started_named": round_started_card(lang, concept, deadline=DEADLINE, contact_name="Anna",
@@ -110,8 +114,8 @@ def all_cards(lang: str, concept: Concept) -> dict[str, dict]:
         "tally_named": tally_card(lang, concept, sample_tally(concept, named=True), deadline=DEADLINE, is_open=False),
         "tally_empty": tally_card(lang, concept, tally(concept, [], round_id="r1", invited=12, named_mode=False),
                                   deadline=DEADLINE, is_open=True),
-        "help_employee_chat": help_card(lang, concept, role="employee", in_channel=False),
-        "help_group_channel": help_card(lang, concept, role="planning_group", in_channel=True,
+        "help_employee_chat": help_card(lang, concept, role="employee", commands=EMPLOYEE_COMMANDS, in_channel=False),
+        "help_group_channel": help_card(lang, concept, role="planning_group", commands=PLANNING_COMMANDS, in_channel=True,
                                         privacy_url="https://example.org/privatliv"),
         "group_manage": planning_group_card(lang, [f"Anna {EVIL}", "Bo"], can_manage=True),
         "group_view": planning_group_card(lang, [], can_manage=False),
@@ -163,16 +167,19 @@ def test_every_card_declares_exactly_version_1_5_and_schema(cards) -> None:
         assert card["$schema"].startswith("http")
 
 
-def test_every_submit_carries_a_known_verb_and_its_payload(cards) -> None:
+def test_every_submit_carries_a_verb_the_router_accepts_with_what_its_model_allows(cards) -> None:
+    """What a card sends parses through the real registry: a card cannot send what the server refuses."""
+    concept = cards[1]
     for name, card in cards[2].items():
         for action in by_type(card, "Action.Submit"):
             data = action["data"]
-            assert data["verb"] in verbs.VERBS, name
-            if data["verb"] in (verbs.NOMINATION_SUBMIT, verbs.NOMINATION_EDIT):
+            payload, verb = REGISTRY.parse(data, concept)
+            assert verb.payload is type(payload), name
+            if data["verb"] in ("nomination.submit", "nomination.edit"):
                 assert data["round_id"] == "r1", name
-            if data["verb"] == verbs.NOMINATION_OPEN:  # from help it means "the round that is open now"
+            if data["verb"] == "nomination.open":  # from help it means "the round that is open now"
                 assert data.get("round_id", "r1") == "r1", name
-            if data["verb"] == verbs.LANGUAGE_SET:
+            if data["verb"] == "language.set":
                 assert data["lang"] in ("da", "en")
         assert not by_type(card, "Action.Execute"), "the bot routes Action.Submit messages only"
 
@@ -230,10 +237,14 @@ def test_setup_card_has_the_inputs_round_start_expects() -> None:
     assert [a["data"] for a in card["actions"]] == [{"verb": "round.start"}]
 
 
-def test_setup_error_code_is_translated_and_free_text_is_inert() -> None:
+def test_setup_error_code_is_translated_and_only_known_codes_are_shown() -> None:
     built = all_cards("da", load_concept("nyborg"))
     assert "Fristen kan senest være torsdag den 17. december 2026." in card_text(built["setup_error_code"])
-    assert by_type(built["setup_error_text"], "Container")[0]["style"] == "attention"
+    assert by_type(built["setup_error_contact"], "Container")[0]["style"] == "attention"
+    assert "Skriv navnet på kontaktpersonen." in card_text(built["setup_error_contact"])
+    with pytest.raises(KeyError):  # the card shows the parser's codes, never text passed in
+        round_setup_card("da", load_concept("nyborg"), default_deadline=DEADLINE, min_date=date(2026, 9, 18),
+                         max_date=date(2026, 12, 17), contact_default="Anna", error="Uventet **fed**")
 
 
 def test_team_welcome_names_the_planning_group_or_says_who_becomes_its_first_member() -> None:
@@ -425,14 +436,14 @@ def test_tally_fallback_is_what_the_schema_sees() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_help_lists_commands_in_both_languages(lang: str) -> None:
     concept = load_concept("nyborg")
-    group = card_text(help_card(lang, concept, role="planning_group", in_channel=True, privacy_url="https://x.example/p"))
+    group = card_text(help_card(lang, concept, role="planning_group", commands=PLANNING_COMMANDS, in_channel=True, privacy_url="https://x.example/p"))
     for command in ("@TalSammen start", "optælling / tally", "status", "mine temaer / my themes", "gruppe / group",
                     "hjælp / help", "sprog / language"):
         assert command in group
-    employee = help_card(lang, concept, role="employee", in_channel=False)
+    employee = help_card(lang, concept, role="employee", commands=EMPLOYEE_COMMANDS, in_channel=False)
     assert "optælling / tally" not in card_text(employee) and "@TalSammen mine temaer" not in card_text(employee)
     assert not by_type(employee, "Action.OpenUrl")
-    with_privacy = help_card(lang, concept, role="employee", in_channel=False, privacy_url="https://x.example/p")
+    with_privacy = help_card(lang, concept, role="employee", commands=EMPLOYEE_COMMANDS, in_channel=False, privacy_url="https://x.example/p")
     assert by_type(with_privacy, "Action.OpenUrl")[0]["url"] == "https://x.example/p"
 
 

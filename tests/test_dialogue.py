@@ -9,7 +9,7 @@ import pytest
 from bot.process import dialogue
 from bot.process.calendar import WorkingWindow
 from bot.process.dialogue import STEPS, Built, Dialogue, Role, StepId, current_step, may_act
-from bot.process.rounds import Round
+from bot.process.nomination import Round
 
 BOT = Path(dialogue.__file__).resolve().parent.parent
 LAYERS = ("process", "cards", "dialogs", "storage", "texts", "scheduler")

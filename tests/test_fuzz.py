@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 
 import factories as f
-from bot.cards.verbs import VERBS
+from bot.dialogs.router import REGISTRY
 from bot.storage.models import Nomination, NominationRound, PlanningMember, RoundMember
 from secure_app import SecureApp, secure_app
 import sqlalchemy as sa
@@ -35,10 +35,10 @@ ids = st.sampled_from(["", "0" * 32, "r" * 41, "../x"]) | st.text(max_size=45)
 
 @st.composite
 def card_values(draw) -> dict[str, Any]:
-    value: dict[str, Any] = {"verb": draw(st.sampled_from(sorted(VERBS)) | st.text(max_size=20))}
+    value: dict[str, Any] = {"verb": draw(st.sampled_from(sorted(REGISTRY.verbs)) | st.text(max_size=20))}
     fields = ["round_id", "deadline", "contact_name", "named_mode", "lang", "wellbeing_theme", "wellbeing_own_title",
               "wellbeing_why_me", "wellbeing_core_task", "leadership_theme", "leadership_why_me", "leadership_core_task",
-              "user_id", "msteams"]
+              "user_id", "msteams", "action"]
     for name in draw(st.lists(st.sampled_from(fields), max_size=8, unique=True)):
         value[name] = draw(free_text | ids | json_values | st.sampled_from(["own", "named", "anonymous", "da", "2026-09-10", "balance-energy"]))
     return value

@@ -17,13 +17,8 @@ from bot.process.nomination import (
     check_may_nominate,
     parse_nomination,
 )
-from bot.process.rounds import (
-    DeadlineRejected,
-    Round,
-    default_deadline_date,
-    end_of_local_day,
-    parse_deadline,
-)
+from bot.process.nomination import Round
+from bot.process.plan import DeadlineRejected, default_deadline_date, end_of_local_day, parse_deadline
 
 CONCEPT = load_concept("nyborg")
 LIMITS = CONCEPT.limits

@@ -7,8 +7,8 @@ import pytest
 import pytest_asyncio
 
 import factories as f
-from bot.dialogs.payloads import MODELS, PayloadRejected, parse_payload
-from bot.dialogs.router import VERBS
+from bot.dialogs.registry import PayloadRejected
+from bot.dialogs.router import REGISTRY
 from bot.concepts import load_concept
 from secure_app import SecureApp, secure_app
 
@@ -27,10 +27,15 @@ def submission(round_id: str, **changes) -> dict:
     return value
 
 
+def parse_payload(value, concept):
+    return REGISTRY.parse(value, concept)[0]
+
+
 def test_every_routed_verb_has_a_strict_model():
-    assert set(MODELS) == set(VERBS)
-    for model in MODELS.values():
-        assert model.model_config["extra"] == "forbid" and model.model_config["strict"]
+    assert REGISTRY.verbs
+    for name, verb in REGISTRY.verbs.items():
+        assert verb.payload.VERB == name
+        assert verb.payload.model_config["extra"] == "forbid" and verb.payload.model_config["strict"]
 
 
 @pytest.mark.parametrize("value, code", [

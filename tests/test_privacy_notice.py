@@ -11,6 +11,11 @@ from bot.privacy.notice import notice_html, notice_text
 from bot.concepts import load_concept
 from bot.settings import Settings
 from cards_validation import walk
+from bot.dialogs.router import REGISTRY
+from bot.process.dialogue import Role
+
+EMPLOYEE_COMMANDS = REGISTRY.help_lines({Role.EMPLOYEE})
+PLANNING_COMMANDS = REGISTRY.help_lines({Role.EMPLOYEE, Role.PLANNING_GROUP})
 
 
 def settings(tmp_path, **values) -> Settings:
@@ -75,5 +80,5 @@ def test_every_employee_sees_before_submitting_whether_names_are_shown(named):
 
 
 def test_help_card_without_a_url_has_no_privacy_button():
-    card = help_card("da", load_concept("nyborg"), role="employee", in_channel=False, privacy_url=None)
+    card = help_card("da", load_concept("nyborg"), role="employee", commands=EMPLOYEE_COMMANDS, in_channel=False, privacy_url=None)
     assert not [v for _, v in walk(card) if isinstance(v, dict) and v.get("type") == "Action.OpenUrl"]

@@ -6,7 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.process.reminders import NOMINATION_KIND, ReminderPlan
+from bot.process.nomination import NOMINATION_KIND
+
+from bot.process.reminders import ReminderPlan
 from bot.storage.reminders import ReminderQueue
 
 LEASE = timedelta(minutes=5)

@@ -8,8 +8,10 @@ import pytest
 
 from bot.process.calendar import WorkingWindow
 from bot.process.clock import COPENHAGEN
-from bot.process.reminders import NOMINATION_KIND, nomination_obsolete_reason, plan_nomination_reminders, superseded
-from bot.process.rounds import Round, end_of_local_day
+from bot.process.nomination import NOMINATION_KIND, nomination_obsolete_reason, plan_nomination_reminders
+from bot.process.reminders import superseded
+from bot.process.nomination import Round
+from bot.process.plan import end_of_local_day
 
 WINDOW = WorkingWindow()
 

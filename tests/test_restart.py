@@ -15,7 +15,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.process.calendar import WorkingWindow
 from bot.process.clock import COPENHAGEN, FixedClock
-from bot.process.reminders import NOMINATION_KIND, ReminderPlan
+from bot.process.nomination import NOMINATION_KIND
+from bot.process.reminders import ReminderPlan
 from bot.scheduler.dispatcher import DeliveryResult, OutgoingMessage
 from bot.scheduler.runner import JOB_DEFAULTS, SWEEP_JOB_ID, ReminderRunner, build_scheduler
 from bot.scheduler.sweeper import Sweeper, SweepReport

@@ -9,7 +9,8 @@ import pytest
 
 from bot.process.calendar import WorkingWindow
 from bot.process.clock import COPENHAGEN, FixedClock
-from bot.process.reminders import NOMINATION_KIND, ReminderPlan
+from bot.process.nomination import NOMINATION_KIND
+from bot.process.reminders import ReminderPlan
 from bot.scheduler.dispatcher import DeliveryResult, Dispatcher, OutgoingMessage
 from bot.scheduler.ratelimit import RateLimiter
 from bot.scheduler.sweeper import Obsolete, ResolverByKind, Sweeper, retry_delay
@@ -264,8 +265,8 @@ async def test_nomination_reminders_end_to_end_through_the_mock_connector(store,
     from bot.concepts import load_concept
     from bot.process.concept import Kind
     from bot.process.nomination import NominationInput, ThemeChoice
-    from bot.process.reminders import plan_nomination_reminders
-    from bot.scheduler.nomination_reminders import NominationReminderResolver
+    from bot.process.nomination import plan_nomination_reminders
+    from bot.scheduler.nomination import NominationReminderResolver
     from bot.process.people import Member
 
     rnd = await store.dialogues.open_round(

@@ -18,27 +18,14 @@ class HelpShow(Payload):
 
     VERB: ClassVar[str] = "help.show"
 
-# (Danish command, English command, text key); the bot understands both languages whatever
-# the person's language setting, so both are shown.
-_EMPLOYEE_COMMANDS = [
-    ("mine temaer", "my themes", "help.cmd.my_themes"),
-    ("mine data", "my data", "help.cmd.my_data"),
-    ("sprog", "language", "help.cmd.language"),
-    ("hjælp", "help", "help.cmd.help"),
-]
-_PLANNING_COMMANDS = [
-    ("start", "start", "help.cmd.start"),
-    ("optælling", "tally", "help.cmd.tally"),
-    ("status", "status", "help.cmd.status"),
-    ("gruppe", "group", "help.cmd.group"),
-]
+def help_card(lang: str, concept: Concept, *, role: str, in_channel: bool, commands: list[tuple[str, str, str]],
+              privacy_url: str | None = None) -> Element:
+    """Help for an ``employee`` or a member of the ``planning_group``, in a channel or a 1:1 chat.
 
-
-def help_card(lang: str, concept: Concept, *, role: str, in_channel: bool, privacy_url: str | None = None) -> Element:
-    """Help for an ``employee`` or a member of the ``planning_group``, in a channel or a 1:1 chat."""
-    commands = list(_EMPLOYEE_COMMANDS)
-    if role == "planning_group":
-        commands = _PLANNING_COMMANDS + commands
+    ``commands`` holds (Danish words, English words, text key) for what the role may type, as
+    the dialogs declare them; the bot understands both languages whatever the person's
+    language setting, so both are shown.
+    """
     prefix = "@TalSammen " if in_channel else ""
     body: list[Element] = [
         heading(t(lang, "help.title")),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from bot.process.concept import Concept, Kind
-from bot.process.personal_data import PersonalData, StoredNomination
+from bot.process.my_data import PersonalData, StoredNomination
 
 from .elements import Element, MAX_MESSAGE_BYTES, card, container, heading, json_size, open_url, rich, run, subheading, submit, text, verbatim
 from .nomination import theme_title_block

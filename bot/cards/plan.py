@@ -12,7 +12,7 @@ from .payload import DateText, Payload
 from .status import StatusShow
 from .tally import TallyShow
 from .elements import Element, card, container, heading, submit, text, verbatim
-from ..texts import format_date, has_text, t
+from ..texts import format_date, t
 
 CONTACT_NAME_MAX_CHARS = 100
 # Input ids of the set-up card, which its payload model names as fields.
@@ -43,16 +43,11 @@ def round_setup_card(lang: str, concept: Concept, *, default_deadline: date, min
     """The planning group's form: deadline, contact person, and whether names follow the reasons.
 
     ``error`` is a code from the set-up parser (``in_past``, ``too_far``, ``not_a_date``,
-    ``contact_required``) or, failing that, a message shown as plain text.
+    ``contact_required``), shown above the form.
     """
     body: list[Element] = [heading(t(lang, "setup.title"))]
     if error:
-        key = f"setup.error.{error}"
-        message = (
-            text(t(lang, key, max_date=format_date(lang, max_date)), color="Attention", weight="Bolder")
-            if has_text(lang, key)
-            else verbatim(error, prefix=t(lang, "setup.error.prefix") + " ")
-        )
+        message = text(setup_error_text(lang, error, max_date=max_date), color="Attention", weight="Bolder")
         body.append(container([message], style="attention"))
     body += [
         text(t(lang, "setup.intro", workplace=concept.workplace_word(lang))),
@@ -94,6 +89,11 @@ def round_setup_card(lang: str, concept: Concept, *, default_deadline: date, min
         text(t(lang, "setup.after_start"), subtle=True, spacing="Medium"),
     ]
     return card(body, [submit(t(lang, "action.start_round"), RoundStart, style="positive")])
+
+
+def setup_error_text(lang: str, code: str, *, max_date: date) -> str:
+    """Why the round was not started, in words; KeyError for a code the parser never gives."""
+    return t(lang, f"setup.error.{code}", max_date=format_date(lang, max_date))
 
 
 def round_started_card(lang: str, concept: Concept, *, deadline: date, contact_name: str, named_mode: bool,

@@ -6,13 +6,14 @@ import logging
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.schema import ChannelAccount
 
+from ..process.people import should_greet
 from ..services import Services
-from .commands import parse_command
-from .context import remember_sender
-from .replies import say, send_text
-from .router import route_message
-from .turn import read_turn
+from ..texts import choose_language
 from . import welcome
+from .context import remember_sender
+from .replies import say
+from .router import decide, route_message
+from .turn import read_turn
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +39,13 @@ class TalSammenBot(ActivityHandler):
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         turn = read_turn(turn_context.activity, self.services.bot_id or None)
-        turn, first_time = await remember_sender(self.services, turn)
-        if first_time and turn.value is None and parse_command(turn.text).name in ("unknown", "help"):
+        turn, first_contact = await remember_sender(self.services, turn)
+        route = decide(turn, self.services)
+        asks_for_help = route.unknown_command or (route.command is not None and route.verb.handler is welcome.show_help)
+        if should_greet(first_contact, typed=turn.value is None, asks_for_help=asks_for_help):
             await welcome.greet_person(turn_context, turn, self.services)
             return
-        await route_message(turn_context, turn, self.services)
+        await route_message(turn_context, turn, self.services, route)
 
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -71,7 +74,7 @@ class TalSammenBot(ActivityHandler):
 async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
     log.exception("unhandled error in turn", exc_info=error)
     try:
-        lang = "en" if (turn_context.activity.locale or "").lower().startswith("en") else "da"
-        await send_text(turn_context, say(lang, "error"))
+        lang = choose_language(stored=None, locale=turn_context.activity.locale)
+        await say(turn_context, lang, "common.error")
     except Exception:  # the reply itself may be what failed
         log.exception("could not tell the user about the error")

@@ -58,7 +58,7 @@ class Command:
 
     @property
     def phrases(self) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(words(p)) for p in (*self.da, *self.en))
+        return tuple(dict.fromkeys(tuple(words(p)) for p in (*self.da, *self.en)))  # "start" is both
 
 
 Declaration = Verb | Command

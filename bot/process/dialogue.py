@@ -24,8 +24,8 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from .calendar import WorkingWindow, add_months, last_working_day_on_or_before, schedule_at
-from .reminders import plan_nomination_reminders
-from .rounds import Round
+from .nomination import plan_nomination_reminders
+from .nomination import Round
 
 
 class Role(StrEnum):
@@ -95,6 +95,7 @@ STEPS: tuple[Step, ...] = (
     _step(S.NOMINATION, 3, "Medarbejderne vælger temaer", (S.PLAN,), {R.EMPLOYEE, R.CONTACT_PERSON},
           "one well-being and one leadership theme per employee, each with why it matters and how it develops the core task",
           Built.YES, ("process", "cards", "dialogs", "storage", "texts", "scheduler")),
+    # Step 4 has two parts: the tally is read first, then the selection is made and recorded.
     _step(S.TALLY, 4, "Planlægningsgruppen udvælger temaer", (S.NOMINATION,), {R.PLANNING_GROUP},
           "the themes ranked by nominations, the response rate and the reasons", Built.YES,
           ("process", "cards", "dialogs", "texts")),
@@ -123,7 +124,9 @@ STEPS: tuple[Step, ...] = (
     _step(S.SEND_ON, 13, "Opfølgning på tværs i organisationen", (S.DEVELOPMENT_PLAN,), {R.PLANNING_GROUP},
           "the development plan and the initiatives that need support from outside the workplace, sent before 1 December"),
     _step(S.OVERVIEW, 14, "Opfølgning på tværs i organisationen", (S.SEND_ON,), {R.COORDINATION_COMMITTEE, R.HR},
-          "the plans collected by the coordination committee; HR's view across workplaces and the three most chosen themes"),
+          "the plans collected by the coordination committee; HR's view across workplaces and the three most chosen "
+          "themes. Built so far: theme counts across workplaces that never show a group below the minimum size",
+          Built.PARTLY, ("process", "storage")),
     _step(S.LEADER_LOOP, None, "Lederens rolle", (S.GROUP_RESULTS,), {R.LEADER},
           "the leader's own development areas (at most 3), tied to the KOM-Leder conversation, and feedback to employees"),
 )

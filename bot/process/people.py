@@ -96,3 +96,13 @@ def is_first_private_contact(before: Person | None, conversation_id: str | None)
     again when they write "hello".
     """
     return bool(conversation_id) and not (before is not None and before.conversation_id)
+
+
+def should_greet(first_private_contact: bool, *, typed: bool, asks_for_help: bool) -> bool:
+    """Say hello instead of answering: on the first private contact, when the person typed
+    something the bot does not understand or asked for help ("hej", "hello", "hjælp").
+
+    A first message that is a known command ("mine temaer") or a card click is answered as
+    such: the person knows what they want.
+    """
+    return first_private_contact and typed and asks_for_help

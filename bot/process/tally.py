@@ -13,7 +13,7 @@ from datetime import datetime
 
 from .concept import Concept, Kind, Localized
 from .nomination import NominationInput
-from .rounds import Round
+from .nomination import Round
 from .text import fold_title
 
 
@@ -117,3 +117,14 @@ def count_themes(nominations: Iterable[NominationInput]) -> Counter[tuple[str, s
         for kind in Kind:
             counts[(kind.value, nomination.choice(kind).theme_id)] += 1
     return counts
+
+
+def round_to_report(latest_rounds: Iterable[Round | None]) -> Round | None:
+    """Which round a planning-group member sees in the tally and the status.
+
+    Asked in a team's channel, the candidates are that team's latest round; asked in a 1:1
+    chat, the latest round of every team whose planning group they are in. The newest opened
+    of those is reported: it is the one a planning group is working on.
+    """
+    rounds = [r for r in latest_rounds if r is not None]
+    return max(rounds, key=lambda r: r.opened_at) if rounds else None

@@ -148,8 +148,8 @@ class ReminderRunner:
 def build_runner(services: "Services") -> ReminderRunner:
     """The runner the app starts: the nomination-deadline resolver behind the shared dispatcher."""
     from ..concepts import load_concept
-    from ..process.reminders import NOMINATION_KIND
-    from .nomination_reminders import NominationReminderResolver
+    from ..process.nomination import NOMINATION_KIND
+    from .nomination import NominationReminderResolver
     from .retention import RetentionJob
     from .sweeper import ResolverByKind, default_worker_id
 

@@ -1,6 +1,6 @@
 """The development dialogue of each workplace and cycle, its nomination rounds and who was invited.
 
-A round belongs to the dialogue of its workplace and cycle (bot/process/rounds.py: cycle_of),
+A round belongs to the dialogue of its workplace and cycle (bot/process/plan.py: cycle_of),
 created with the cycle's first round. At most one round per workplace is open: the unique
 ``open_slot`` column holds the team id while a round is open, so the database refuses a second
 open round even when two clicks race in two processes. Whether the open round has ended is
@@ -20,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from ..process.nomination import Invitee
 from ..process.people import Member
 from ..process.dialogue import Dialogue
-from ..process.rounds import Round, RoundAlreadyOpen, cycle_of
+from ..process.nomination import Round, RoundAlreadyOpen
+from ..process.plan import cycle_of
 from .models import Dialogue as DialogueRow, NominationRound, RoundMember
 
 _D = DialogueRow.__table__

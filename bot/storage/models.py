@@ -68,7 +68,7 @@ class Person(SQLModel, table=True):
 
 
 class Dialogue(SQLModel, table=True):
-    """A workplace's development dialogue in one cycle (bot/process/rounds.py: cycle_of)."""
+    """A workplace's development dialogue in one cycle (bot/process/plan.py: cycle_of)."""
 
     __table_args__ = (sa.UniqueConstraint("team_id", "cycle", name="uq_dialogue_team_cycle"),)
     id: str = Field(primary_key=True, max_length=40)

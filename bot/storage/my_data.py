@@ -1,7 +1,7 @@
 """Everything stored about one person, read for ``mine data`` / ``my data`` (GDPR art. 15 and 20).
 
 One read-only transaction over every table that can hold the person; what is shown and exported
-is built from the result by bot/process/personal_data.py, without the database.
+is built from the result by bot/process/my_data.py, without the database.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from ..process.personal_data import (
+from ..process.my_data import (
     AuditRecord,
     Invitation,
     Membership,

@@ -15,7 +15,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from ..process.aggregates import OrganisationCounts, WorkplaceCounts, organisation_theme_counts
+from ..process.overview import OrganisationCounts, WorkplaceCounts, organisation_theme_counts
 from ..process.concept import Kind
 from ..process.nomination import NominationInput
 from ..process.tally import NominationRecord, TallyInputs, count_themes

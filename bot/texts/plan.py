@@ -78,10 +78,6 @@ TEXTS: dict[str, tuple[str, str]] = {
             "It is a good idea to tell your colleagues about it at your next meeting."
         ),
     ),
-    "setup.error.prefix": (
-        "Runden er ikke startet:",
-        "The round was not started:",
-    ),
     "setup.error.in_past": (
         "Fristen kan ikke ligge før i dag.",
         "The deadline cannot be before today.",

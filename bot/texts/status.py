@@ -8,6 +8,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Se status",
         "See status",
     ),
+    "status.summary": (
+        "Status",
+        "Status",
+    ),
     "status.title": (
         "Status for runden",
         "Round status",

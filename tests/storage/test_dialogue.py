@@ -11,7 +11,8 @@ import sqlalchemy as sa
 from bot.process.nomination import Invitee
 from bot.process.people import Member
 from bot.process.dialogue import Dialogue
-from bot.process.rounds import Round, RoundAlreadyOpen, cycle_of
+from bot.process.nomination import Round, RoundAlreadyOpen
+from bot.process.plan import cycle_of
 from bot.storage.engine import create_engine
 from bot.storage.migrate import upgrade
 from conftest import POSTGRES_URL, drop_engine, require_postgres

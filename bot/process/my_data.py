@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .concept import Kind
-from .nomination import NominationInput
+from .nomination import NominationInput, Round
 
 EXPORT_FORMAT = "talsammen.personal-data.v1"
 
@@ -133,3 +133,16 @@ def export_document(data: PersonalData, *, exported_at: datetime) -> dict[str, A
 def export_json(data: PersonalData, *, exported_at: datetime) -> str:
     """`export_document` as indented JSON; Danish letters and emoji stay as they are."""
     return json.dumps(export_document(data, exported_at=exported_at), ensure_ascii=False, indent=1)
+
+
+def deletion_refused(round_: Round | None, *, has_nomination: bool, now: datetime) -> str | None:
+    """Why a person may not delete their nomination in ``round_`` now, or None when they may.
+
+    Only while the round is open: after the deadline the planning group works from the
+    nominations, and retention deletes them later (RETENTION_DAYS).
+    """
+    if round_ is None or not has_nomination:
+        return "nothing_to_delete"
+    if not round_.is_open(now):
+        return "round_closed"
+    return None

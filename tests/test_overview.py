@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bot.process.aggregates import OTHER, WorkplaceCounts, organisation_theme_counts
+from bot.process.overview import OTHER, WorkplaceCounts, organisation_theme_counts
 from bot.process.concept import Kind
 from bot.process.nomination import NominationInput, ThemeChoice
 from bot.process.people import Member

@@ -11,7 +11,7 @@ from bot.cards.my_data import data_export_cards, my_data_card
 from bot.concepts import load_concept
 from bot.process.concept import Kind
 from bot.process.nomination import NominationInput, ThemeChoice
-from bot.process.personal_data import EXPORT_FORMAT, PersonalData, Profile, StoredNomination, export_json
+from bot.process.my_data import EXPORT_FORMAT, PersonalData, Profile, StoredNomination, export_json
 from cards_validation import assert_valid_card, walk
 from secure_app import SecureApp, secure_app
 

@@ -1,4 +1,4 @@
-"""The cycle a round belongs to (bot/process/rounds.py: cycle_of), and when a round is open."""
+"""The cycle a round belongs to (bot/process/plan.py: cycle_of), and when a round is open."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -6,7 +6,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from bot.process.clock import COPENHAGEN
-from bot.process.rounds import Round, cycle_of
+from bot.process.nomination import Round
+from bot.process.plan import cycle_of
 
 
 @pytest.mark.parametrize("local, cycle", [

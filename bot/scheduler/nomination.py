@@ -14,8 +14,9 @@ from ..cards.status import reminder_card
 from ..texts import t
 from ..process.clock import Clock
 from ..process.concept import LANGUAGES, Concept
-from ..process.reminders import NOMINATION_KIND, QueuedReminder, nomination_obsolete_reason
-from ..process.rounds import Round
+from ..process.nomination import NOMINATION_KIND, nomination_obsolete_reason
+from ..process.reminders import QueuedReminder
+from ..process.nomination import Round
 from ..storage import Storage
 from .dispatcher import OutgoingMessage
 from .sweeper import Obsolete

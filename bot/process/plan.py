@@ -1,4 +1,5 @@
-"""Steps 1-3 of the guide: a planning group opens a nomination round with a deadline.
+"""Step 1 of the guide (Plan for Udviklingsdialog): the planning group sets the nomination
+deadline, and with it the cycle the workplace's dialogue belongs to.
 
 Every round belongs to the workplace's development dialogue of one cycle. The guide runs the
 dialogues August-October and has the development plans sent on before 1 December, so a cycle
@@ -7,40 +8,10 @@ local choice: the guide names the deadline, not when a new cycle begins.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from .clock import COPENHAGEN
 from .concept import Limits
-
-
-@dataclass(frozen=True)
-class Round:
-    """A nomination round at one workplace (one team)."""
-
-    id: str
-    team_id: str
-    opened_by: str
-    opened_at: datetime
-    deadline_at: datetime
-    contact_name: str
-    named_mode: bool
-    closed_at: datetime | None = None
-    concept: str = "nyborg"
-    dialogue_id: str | None = None  # the workplace's dialogue of the round's cycle (storage sets it)
-
-    def is_open(self, now: datetime) -> bool:
-        """Open until closed, and never at or after its deadline (a round closes by itself then)."""
-        return self.closed_at is None and now < self.deadline_at
-
-    @property
-    def deadline_date(self) -> date:
-        """The last day nominations are accepted, as people read it (local date)."""
-        return (self.deadline_at.astimezone(COPENHAGEN) - timedelta(seconds=1)).date()
-
-
-class RoundAlreadyOpen(Exception):
-    """A workplace already has an open round (two clicks on Start, say)."""
 
 
 # The guide's send-on deadline: development plans reach the coordination committee before it.

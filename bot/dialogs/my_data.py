@@ -1,0 +1,92 @@
+"""``mine data`` / ``my data``: a person sees, exports and deletes what is stored about them.
+
+Only ever about the sender (the authenticated ``from``), only ever in the private chat; every
+view, export and deletion is audited by action and id, never with the text itself.
+"""
+from __future__ import annotations
+
+from botbuilder.core import TurnContext
+
+from ..cards.my_data import (
+    DataExport,
+    DataShow,
+    NominationDelete,
+    NominationDeleteConfirm,
+    data_export_cards,
+    delete_confirm_card,
+    my_data_card,
+)
+from ..process.dialogue import Role
+from ..process.my_data import deletion_refused, export_json
+from ..process.nomination import Round
+from ..services import Services
+from ..texts import t
+from .context import language_of
+from .registry import Command, Verb
+from .replies import deliver_privately, say
+from .turn import TurnInfo
+
+
+async def show(ctx: TurnContext, turn: TurnInfo, services: Services, _payload: DataShow) -> None:
+    """The card with everything stored about the sender."""
+    lang = await language_of(services, turn)
+    now = services.clock.now()
+    data = await services.store.my_data.personal_data(turn.user_id, now=now)
+    card = my_data_card(lang, services.concept, data, privacy_url=services.settings.privacy_url(lang))
+    await services.store.audit.record(actor=turn.user_id, action="data.viewed", subject=turn.user_id, now=now)
+    await deliver_privately(ctx, turn, services, lang, card, summary=t(lang, "data.summary"))
+
+
+async def export(ctx: TurnContext, turn: TurnInfo, services: Services, _payload: DataExport) -> None:
+    """The same data as JSON, verbatim, in as many cards as it takes."""
+    lang = await language_of(services, turn)
+    now = services.clock.now()
+    data = await services.store.my_data.personal_data(turn.user_id, now=now)
+    parts = data_export_cards(lang, export_json(data, exported_at=now))
+    await services.store.audit.record(actor=turn.user_id, action="data.exported", subject=turn.user_id, now=now)
+    for part in parts:
+        await deliver_privately(ctx, turn, services, lang, part, summary=t(lang, "data.summary"), announce=part is parts[-1])
+
+
+async def ask_delete(ctx: TurnContext, turn: TurnInfo, services: Services, payload: NominationDelete) -> None:
+    """Confirm before deleting the sender's nomination in an open round."""
+    lang = await language_of(services, turn)
+    round_ = await _deletable_round(ctx, turn, services, lang, payload.round_id)
+    if round_ is None:
+        return
+    workplace = await services.store.workplaces.get(round_.team_id)
+    card = delete_confirm_card(lang, round_id=round_.id, workplace=workplace.name if workplace else "")
+    await deliver_privately(ctx, turn, services, lang, card, summary=t(lang, "data.summary"))
+
+
+async def delete(ctx: TurnContext, turn: TurnInfo, services: Services, payload: NominationDeleteConfirm) -> None:
+    """Delete the sender's own nomination; a second click finds nothing and changes nothing."""
+    lang = await language_of(services, turn)
+    round_ = await _deletable_round(ctx, turn, services, lang, payload.round_id)
+    if round_ is None:
+        return
+    if await services.store.nominations.delete(round_.id, turn.user_id):
+        await services.store.audit.record(actor=turn.user_id, action="nomination.deleted", subject=round_.id, now=services.clock.now())
+        await say(ctx, lang, "data.nomination_deleted")
+    else:
+        await say(ctx, lang, "data.nothing_to_delete")
+
+
+async def _deletable_round(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, round_id: str) -> Round | None:
+    round_ = await services.store.dialogues.get_round(round_id)
+    has_nomination = round_ is not None and await services.store.nominations.get(round_.id, turn.user_id) is not None
+    refused = deletion_refused(round_, has_nomination=has_nomination, now=services.clock.now())
+    if refused == "round_closed":
+        await say(ctx, lang, "nomination.round_closed", contact=round_.contact_name or "–")
+    elif refused:
+        await say(ctx, lang, "data.nothing_to_delete")
+    return None if refused else round_
+
+
+DECLARES = (
+    Verb(DataShow, show, who=Role.ANYONE),
+    Verb(DataExport, export, who=Role.ANYONE),
+    Verb(NominationDelete, ask_delete, who=Role.EMPLOYEE),
+    Verb(NominationDeleteConfirm, delete, who=Role.EMPLOYEE),
+    Command(da=("mine data",), en=("my data",), payload=DataShow, who=Role.ANYONE, help="help.cmd.my_data"),
+)
