@@ -21,8 +21,9 @@ from .storage.engine import create_engine
 from .storage.migrate import upgrade
 from .teams.adapter import TeamsAdapter
 from .teams.auth import Authenticator, BotFrameworkAuthenticator, DisabledAuthenticator
-from .teams.connector import BotFrameworkTokenProvider, ConnectorClient, NoAuth
+from .teams.connector import ConnectorClient, NoAuth
 from .teams.gate import Admitted, admit
+from .teams.tokens import BotFrameworkTokenProvider
 
 log = logging.getLogger(__name__)
 

@@ -30,7 +30,8 @@ from bot.app import SERVICES, Overrides, create_app
 from bot.process.clock import FixedClock
 from bot.settings import Settings
 from bot.teams.auth import BotFrameworkAuthenticator
-from bot.teams.connector import BotFrameworkTokenProvider, ConnectorClient
+from bot.teams.connector import ConnectorClient
+from bot.teams.tokens import BotFrameworkTokenProvider
 from conftest import drop_engine, make_engine
 from keys import APP_ID, APP_SECRET, bearer, make_key, mint_token, static_key_fetcher
 from mock_connector import MockBotConnector

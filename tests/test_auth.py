@@ -17,9 +17,9 @@ from bot.teams.auth import (
     AuthError,
     BotFrameworkAuthenticator,
     DisabledAuthenticator,
-    KeySetUnavailable,
     Reason,
 )
+from bot.teams.keys import KeySetUnavailable
 from keys import (
     APP_ID,
     APP_SECRET,

@@ -473,3 +473,14 @@ def test_reminder_carries_the_way_to_the_form() -> None:
     assert card["actions"][0]["data"] == {"verb": "nomination.open", "round_id": "r1"}
     assert "fredag den 2. oktober 2026" in card_text(card)
 
+
+
+def test_every_typed_command_has_a_button_on_some_card() -> None:
+    """No dead ends: what can be typed can be pressed, on a card the bot sends before it."""
+    pressed = {
+        action["data"]["verb"]
+        for lang in ("da", "en") for card in all_cards(lang, load_concept("nyborg")).values()
+        for action in by_type(card, "Action.Submit")
+    }
+    typed = {command.payload.VERB for command in REGISTRY.ordered_commands}
+    assert typed <= pressed, typed - pressed

@@ -10,15 +10,8 @@ import pytest
 import pytest_asyncio
 from mock_connector import MockBotConnector
 
-from bot.teams.connector import (
-    BOT_FRAMEWORK_SCOPE,
-    BotFrameworkTokenProvider,
-    ConnectorClient,
-    ConnectorError,
-    NoAuth,
-    TokenError,
-    parse_retry_after,
-)
+from bot.teams.connector import ConnectorClient, ConnectorError, NoAuth, parse_retry_after
+from bot.teams.tokens import BOT_FRAMEWORK_SCOPE, BotFrameworkTokenProvider, TokenError
 
 CHANNEL = "19:abc@thread.tacv2;messageid=1700000000000"
 

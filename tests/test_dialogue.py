@@ -92,3 +92,8 @@ def test_follow_ups_after_3_and_6_months_land_on_working_days(agreed, expected) 
 )
 def test_the_send_on_deadline_is_the_last_working_day_by_1_december(cycle, expected) -> None:
     assert dialogue.send_on_deadline(cycle, WINDOW) == expected
+
+
+def test_the_readme_shows_the_same_diagram() -> None:
+    readme = (BOT.parent / "README.md").read_text(encoding="utf-8")
+    assert "```mermaid\n" + dialogue.mermaid() + "```" in readme

@@ -9,8 +9,9 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.process.clock import FixedClock
-from bot.teams.auth import BotFrameworkAuthenticator, DisabledAuthenticator, KeySetUnavailable
+from bot.teams.auth import BotFrameworkAuthenticator, DisabledAuthenticator
 from bot.teams.gate import Admitted, admit
+from bot.teams.keys import KeySetUnavailable
 from keys import APP_ID, CHANNEL_ID, SERVICE_URL, TENANT_ID, bearer, make_key, mint_token, static_key_fetcher
 
 HANDLED = 201  # what the test handler answers, so a pass is never confused with the gate's 200

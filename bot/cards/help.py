@@ -7,9 +7,11 @@ from bot.process.concept import Concept
 
 from .elements import Element, card, container, facts, heading, open_url, subheading, submit, text
 from ..texts import t
+from .my_data import DataShow
 from .nomination import NominationOpen
 from .payload import Payload
 from .plan import RoundSetup
+from .planning_group import GroupManage
 from .tally import TallyShow
 
 
@@ -47,8 +49,10 @@ def help_card(lang: str, concept: Concept, *, role: str, in_channel: bool, comma
     if role == "planning_group":
         actions.append(submit(t(lang, "action.start"), RoundSetup))
         actions.append(submit(t(lang, "action.tally"), TallyShow))
+        actions.append(submit(t(lang, "action.group"), GroupManage))
     else:
         actions.append(submit(t(lang, "action.nomination.open"), NominationOpen))
+    actions.append(submit(t(lang, "action.data.show"), DataShow))
     if privacy_url:
         actions.append(open_url(t(lang, "action.privacy"), privacy_url))
     return card(body, actions)

@@ -11,7 +11,7 @@ from .payload import Payload
 class GroupManage(Payload):
     """See the planning group; typed with ``tilføj``/``fjern`` and mentions, change it."""
 
-    VERB: ClassVar[str] = "group.manage"
+    VERB: ClassVar[str] = "planning_group.manage"
     action: Literal["add", "remove"] | None = None
 
 

@@ -3,38 +3,38 @@
 Written against Microsoft's "Authentication with the Bot Connector API" rules rather than on
 top of botbuilder's own validator: that one fetches keys with blocking `requests`, lets the
 adapter answer 500 to a bad token, and accepts tokens minted with the bot's own secret. Here
-every failure is an `AuthError` with a short reason, keys come from an async fetch, and only
-RS256 tokens from the allowed issuers pass.
+every failure is an `AuthError` with a short reason, keys come from an async fetch (see
+`bot.teams.keys`), and only RS256 tokens from the allowed issuers pass.
 """
 from __future__ import annotations
 
-import asyncio
-import json
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Protocol
 
 import aiohttp
 import jwt
-from jwt.algorithms import RSAAlgorithm
 
 from bot.process.clock import Clock, SystemClock
+from bot.teams.keys import (
+    BOT_FRAMEWORK_METADATA_URL,
+    KeyCache,
+    KeyFetcher,
+    SigningKey,
+    default_session,
+    http_key_fetcher,
+)
 
 log = logging.getLogger(__name__)
 
-BOT_FRAMEWORK_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration"
 BOT_FRAMEWORK_ISSUER = "https://api.botframework.com"
 
 # Real channel tokens are about 1.5 KB; anything far larger is not worth parsing.
 MAX_TOKEN_CHARS = 16_384
-# The metadata document and key set are a few KB; cap what a hostile or broken server can make us hold.
-MAX_DOCUMENT_BYTES = 1_000_000
-
-KeyFetcher = Callable[[], Awaitable[Mapping[str, Any]]]
 
 
 class Reason(StrEnum):
@@ -62,10 +62,6 @@ class AuthError(Exception):
         self.reason = reason
 
 
-class KeySetUnavailable(Exception):
-    """The signing keys could not be fetched and none are cached: our problem, not the caller's (503)."""
-
-
 @dataclass(frozen=True)
 class Claims:
     """What a validated token says; `authenticated` is False only for `DisabledAuthenticator`."""
@@ -84,108 +80,7 @@ class Authenticator(Protocol):
     """What the gate needs: turn a header plus the activity into claims, or raise `AuthError`."""
 
     async def authenticate(self, auth_header: str | None, activity: Mapping[str, Any]) -> Claims:
-        """Return the caller's claims or raise `AuthError` (or `KeySetUnavailable`)."""
-
-
-@dataclass(frozen=True)
-class _Key:
-    public_key: Any
-    endorsements: frozenset[str]
-
-
-def _default_session() -> aiohttp.ClientSession:
-    return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
-
-
-async def _get_json(session: aiohttp.ClientSession, url: str) -> Any:
-    async with session.get(url, allow_redirects=False) as response:
-        if response.status != 200:
-            raise KeySetUnavailable(f"GET {url} answered {response.status}")
-        body = await response.content.read(MAX_DOCUMENT_BYTES + 1)
-        if len(body) > MAX_DOCUMENT_BYTES:
-            raise KeySetUnavailable(f"GET {url} returned more than {MAX_DOCUMENT_BYTES} bytes")
-        return json.loads(body)
-
-
-def http_key_fetcher(
-    metadata_url: str = BOT_FRAMEWORK_METADATA_URL,
-    *,
-    http_session: Callable[[], aiohttp.ClientSession] = _default_session,
-) -> KeyFetcher:
-    """A fetcher that reads the OpenID metadata document, then the JWKS its `jwks_uri` names."""
-
-    async def fetch() -> Mapping[str, Any]:
-        try:
-            async with http_session() as session:
-                metadata = await _get_json(session, metadata_url)
-                jwks_uri = metadata.get("jwks_uri") if isinstance(metadata, dict) else None
-                if not isinstance(jwks_uri, str):
-                    raise KeySetUnavailable("metadata has no jwks_uri")
-                return await _get_json(session, jwks_uri)
-        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
-            raise KeySetUnavailable(f"{type(error).__name__}: {error}") from error
-
-    return fetch
-
-
-def _parse_key_set(document: Any) -> dict[str, _Key]:
-    """Usable RSA signing keys by kid; a key that does not parse is skipped, not fatal."""
-    keys: dict[str, _Key] = {}
-    entries = document.get("keys") if isinstance(document, Mapping) else None
-    if not isinstance(entries, list):
-        raise KeySetUnavailable("key set has no 'keys' list")
-    for entry in entries:
-        if not isinstance(entry, dict) or entry.get("kty") != "RSA" or entry.get("use", "sig") != "sig":
-            continue
-        kid, endorsements = entry.get("kid"), entry.get("endorsements", [])
-        if not isinstance(kid, str) or not isinstance(endorsements, list):
-            continue
-        try:
-            public_key = RSAAlgorithm.from_jwk(entry)
-        except (jwt.InvalidKeyError, ValueError, TypeError, KeyError):
-            log.warning("skipping signing key %s that does not parse", kid)
-            continue
-        keys[kid] = _Key(public_key, frozenset(e for e in endorsements if isinstance(e, str)))
-    return keys
-
-
-class _KeyCache:
-    """Signing keys, refreshed on a schedule and on an unknown kid, never more than once per cooldown.
-
-    The cooldown keeps a caller spraying random kids from turning each request into a fetch;
-    a failed refresh keeps the keys we already have.
-    """
-
-    def __init__(self, fetch: KeyFetcher, clock: Clock, refresh_interval: timedelta, cooldown: timedelta) -> None:
-        self._fetch, self._clock = fetch, clock
-        self._refresh_interval, self._cooldown = refresh_interval, cooldown
-        self._keys: dict[str, _Key] = {}
-        self._fetched_at: datetime | None = None
-        self._attempted_at: datetime | None = None
-        self._lock = asyncio.Lock()
-
-    async def get(self, kid: str) -> _Key | None:
-        now = self._clock.now()
-        stale = self._fetched_at is None or now - self._fetched_at >= self._refresh_interval
-        if stale or kid not in self._keys:
-            await self._refresh()
-        return self._keys.get(kid)
-
-    async def _refresh(self) -> None:
-        async with self._lock:
-            now = self._clock.now()
-            if self._attempted_at is not None and now - self._attempted_at < self._cooldown:
-                if not self._keys:
-                    raise KeySetUnavailable("no signing keys; waiting before the next fetch")
-                return
-            self._attempted_at = now
-            try:
-                self._keys = _parse_key_set(await self._fetch())
-                self._fetched_at = now
-            except KeySetUnavailable as error:
-                if not self._keys:
-                    raise
-                log.warning("keeping cached signing keys; refresh failed: %s", error)
+        """Return the caller's claims or raise `AuthError` (or `bot.teams.keys.KeySetUnavailable`)."""
 
 
 class BotFrameworkAuthenticator:
@@ -200,7 +95,7 @@ class BotFrameworkAuthenticator:
         clock_skew: timedelta = timedelta(minutes=5),
         refresh_interval: timedelta = timedelta(hours=24),
         refresh_cooldown: timedelta = timedelta(minutes=1),
-        http_session: Callable[[], aiohttp.ClientSession] = _default_session,
+        http_session: Callable[[], aiohttp.ClientSession] = default_session,
         key_fetcher: KeyFetcher | None = None,
         clock: Clock | None = None,
     ) -> None:
@@ -212,7 +107,7 @@ class BotFrameworkAuthenticator:
         self._skew = clock_skew.total_seconds()
         self._clock = clock or SystemClock()
         fetch = key_fetcher or http_key_fetcher(openid_metadata_url, http_session=http_session)
-        self._keys = _KeyCache(fetch, self._clock, refresh_interval, refresh_cooldown)
+        self._keys = KeyCache(fetch, self._clock, refresh_interval, refresh_cooldown)
 
     async def authenticate(self, auth_header: str | None, activity: Mapping[str, Any]) -> Claims:
         """Validate the header against `activity` and return its claims, or raise `AuthError`.
@@ -251,7 +146,7 @@ class BotFrameworkAuthenticator:
         # A list or object here would make the set lookup raise instead of refuse.
         return isinstance(issuer, str) and issuer in self._issuers
 
-    def _verify(self, token: str, key: _Key) -> dict[str, Any]:
+    def _verify(self, token: str, key: SigningKey) -> dict[str, Any]:
         # Time, audience and issuer are checked by hand below: PyJWT reads the wall clock.
         options = {
             "verify_exp": False, "verify_nbf": False, "verify_iat": False, "verify_aud": False, "verify_iss": False,

@@ -4,13 +4,13 @@ botbuilder's connector goes through msrest, which sends with `requests` in a thr
 spends milliseconds of CPU building a retry policy per client (see PLATFORM.md). Proactive
 messages only need four calls, so they are spoken here directly. Retrying is the caller's
 business: every failure raises `ConnectorError`, which says whether a retry may help.
+Real bearer tokens come from `bot.teams.tokens`; this module only defines what it asks of them.
 """
 from __future__ import annotations
 
 import asyncio
 import json
 import math
-import time
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, AsyncIterator, Callable, Protocol
@@ -22,10 +22,8 @@ from yarl import URL
 __all__ = [
     "ConnectorClient",
     "ConnectorError",
-    "TokenError",
     "TokenProvider",
     "NoAuth",
-    "BotFrameworkTokenProvider",
     "parse_retry_after",
     "RETRYABLE_STATUSES",
     "UNREACHABLE_STATUSES",
@@ -35,9 +33,6 @@ __all__ = [
 RETRYABLE_STATUSES = frozenset({412, 429, 502, 503, 504})
 # The member blocked the bot, removed it, or the conversation is gone: retrying cannot help.
 UNREACHABLE_STATUSES = frozenset({403, 404})
-
-LOGIN_URL = "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token"
-BOT_FRAMEWORK_SCOPE = "https://api.botframework.com/.default"
 
 
 class ConnectorError(Exception):
@@ -83,18 +78,6 @@ class ConnectorError(Exception):
         return f"{head}: {self.message}" if self.message else head
 
 
-class TokenError(ConnectorError):
-    """Getting an access token failed; the recipient has nothing to do with it."""
-
-    @property
-    def retryable(self) -> bool:
-        return self.status == 0 or self.status == 429 or self.status >= 500
-
-    @property
-    def unreachable(self) -> bool:
-        return False
-
-
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a `Retry-After` header (delay-seconds or an HTTP date), or None."""
     if not value or not value.strip():
@@ -114,6 +97,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
 
 
 class TokenProvider(Protocol):
+    """What the client needs for auth; `bot.teams.tokens.BotFrameworkTokenProvider` is the real one."""
+
     async def token(self) -> str | None:
         """A bearer token for the Bot Connector, or None to send without one."""
 
@@ -123,91 +108,6 @@ class NoAuth:
 
     async def token(self) -> str | None:
         return None
-
-
-class BotFrameworkTokenProvider:
-    """Client-credentials tokens for the Bot Connector, cached until shortly before expiry.
-
-    `tenant_id` is the bot's own tenant for a single-tenant app registration, or
-    "botframework.com" for a multi-tenant one. `token_url` and `clock` (monotonic seconds)
-    are there for tests.
-    """
-
-    def __init__(
-        self,
-        app_id: str,
-        password: str,
-        tenant_id: str = "botframework.com",
-        *,
-        session: aiohttp.ClientSession | None = None,
-        token_url: str | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        refresh_margin: float = 300.0,
-        timeout: float = 10.0,
-    ) -> None:
-        self._app_id = app_id
-        self._password = password
-        self._url = token_url or LOGIN_URL.format(tenant=quote(tenant_id, safe=""))
-        self._session = session
-        self._owns_session = session is None
-        self._clock = clock
-        self._margin = refresh_margin
-        self._timeout = aiohttp.ClientTimeout(total=timeout)
-        self._token: str | None = None
-        self._expires_at = -math.inf
-        self._lock = asyncio.Lock()
-
-    def __repr__(self) -> str:
-        return f"BotFrameworkTokenProvider(app_id={self._app_id!r}, token_url={self._url!r}, password=***)"
-
-    async def token(self) -> str | None:
-        """A valid token; fetches a new one only when the cached one is about to expire."""
-        if self._token is not None and self._clock() < self._expires_at:
-            return self._token
-        async with self._lock:  # one fetch for all callers waiting at expiry
-            if self._token is None or self._clock() >= self._expires_at:
-                await self._fetch()
-        return self._token
-
-    def invalidate(self) -> None:
-        """Forget the cached token (e.g. after the connector answered 401)."""
-        self._token, self._expires_at = None, -math.inf
-
-    async def close(self) -> None:
-        """Close the session if this provider created it."""
-        if self._owns_session and self._session is not None:
-            await self._session.close()
-            self._session = None
-
-    async def _fetch(self) -> None:
-        if self._session is None:
-            self._session = aiohttp.ClientSession()
-        form = {
-            "grant_type": "client_credentials",
-            "client_id": self._app_id,
-            "client_secret": self._password,
-            "scope": BOT_FRAMEWORK_SCOPE,
-        }
-        started = self._clock()
-        try:
-            async with self._session.post(self._url, data=form, timeout=self._timeout) as response:
-                body = await _json_or_none(response)
-                if response.status != 200 or not isinstance(body, dict) or "access_token" not in body:
-                    detail = body if isinstance(body, dict) else {}
-                    raise TokenError(
-                        response.status,
-                        parse_retry_after(response.headers.get("Retry-After")),
-                        detail.get("error"),
-                        str(detail.get("error_description", "no access token in answer"))[:300],
-                    )
-        except aiohttp.ClientError as exc:
-            raise TokenError(0, code=type(exc).__name__, message=str(exc)) from exc
-        except asyncio.TimeoutError as exc:
-            raise TokenError(0, code="Timeout", message="token endpoint did not answer") from exc
-        lifetime = float(body.get("expires_in", 3600))
-        # Refresh a while before expiry, but never sooner than half the token's life.
-        self._token = str(body["access_token"])
-        self._expires_at = started + max(lifetime - self._margin, lifetime / 2)
 
 
 class ConnectorClient:
@@ -309,7 +209,7 @@ class ConnectorClient:
             async with self._session.request(
                 method, url, json=json_body, params=params, headers=headers, timeout=self._timeout
             ) as response:
-                body = await _json_or_none(response)
+                body = await json_or_none(response)
                 if response.status >= 300:
                     raise self._error(response, body)
                 return body
@@ -342,7 +242,11 @@ def _url(service_url: str, *segments: str) -> URL:
     return URL(f"{service_url.rstrip('/')}/{path}", encoded=True)
 
 
-async def _json_or_none(response: aiohttp.ClientResponse) -> Any:
+async def json_or_none(response: aiohttp.ClientResponse) -> Any:
+    """The body as JSON, or None if empty or not JSON: error answers are often neither (HTML, blank).
+
+    Shared with `bot.teams.tokens`, whose token endpoint answers the same loose way.
+    """
     text = await response.text()
     if not text.strip():
         return None

@@ -27,7 +27,8 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.teams.auth import AuthError, Authenticator, Claims, KeySetUnavailable
+from bot.teams.auth import AuthError, Authenticator, Claims
+from bot.teams.keys import KeySetUnavailable
 
 log = logging.getLogger(__name__)
 

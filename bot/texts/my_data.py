@@ -4,6 +4,10 @@ Each key holds (Danish, English), side by side; see bot/texts/__init__.py for th
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "action.data.show": (
+        "Mine data",
+        "My data",
+    ),
     "action.data.export": (
         "Eksportér mine data (JSON)",
         "Export my data (JSON)",
