@@ -40,19 +40,22 @@ def require_postgres() -> None:
     pytest.skip(f"no PostgreSQL server at {POSTGRES_URL} (set TEST_POSTGRES_URL; CI makes this mandatory)")
 
 
-async def make_engine(backend: str, tmp_path):
-    """A fresh, migrated database: a SQLite file, or a PostgreSQL schema of its own."""
+async def empty_engine(backend: str, tmp_path, *, name: str = "test.db"):
+    """A fresh, empty database: a SQLite file, or a PostgreSQL schema of its own."""
     if backend == "sqlite":
-        engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'test.db'}")
-        await upgrade(engine)
-        return engine, None
+        return create_engine(f"sqlite+aiosqlite:///{tmp_path / name}"), None
     require_postgres()
     schema = "t_" + uuid.uuid4().hex[:16]
     admin = create_engine(POSTGRES_URL)
     async with admin.begin() as conn:
         await conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
     await admin.dispose()
-    engine = create_engine(POSTGRES_URL, search_path=schema)
+    return create_engine(POSTGRES_URL, search_path=schema), schema
+
+
+async def make_engine(backend: str, tmp_path):
+    """A fresh, migrated database."""
+    engine, schema = await empty_engine(backend, tmp_path)
     await upgrade(engine)
     return engine, schema
 

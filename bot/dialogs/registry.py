@@ -4,7 +4,7 @@ A step's module (``dialogs/nomination.py`` …) ends with ``DECLARES``: one ``Ve
 its cards send (the payload model, which names the verb, the handler, who may act) and one
 ``Command`` per typed command (Danish and English words, and the button it stands for, so
 typing ``optælling`` is pressing "Se optællingen"). ``Registry.merge`` joins them for the
-router and refuses a verb or a word declared twice. Nothing here talks to Teams, so the
+router and refuses a verb or a word declared twice. Nothing here sends anything, so the
 routing decision (``Registry.route``) is tested with nothing sent.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -20,13 +20,12 @@ from ..cards.payload import Payload
 from ..process.concept import Concept
 from ..process.dialogue import Role
 
-if TYPE_CHECKING:
-    from botbuilder.core import TurnContext
+from botbuilder.core import TurnContext
 
-    from ..services import Services
-    from .turn import TurnInfo
+from ..services import Services
+from .turn import TurnInfo
 
-Handler = Callable[["TurnContext", "TurnInfo", "Services", Any], Awaitable[None]]
+Handler = Callable[[TurnContext, TurnInfo, Services, Any], Awaitable[None]]
 ArgsParser = Callable[[tuple[str, ...]], Mapping[str, Any]]
 
 

@@ -33,21 +33,14 @@ class ReminderPlan:
 
 
 @dataclass(frozen=True)
-class QueuedReminder:
+class QueuedReminder(ReminderPlan):
     """A reminder as the queue holds it: the plan, plus where it is in its life.
 
     Life of a reminder: ``pending`` → ``claimed`` (by one worker, for a lease) → ``sent`` |
     ``unreachable`` | ``failed`` | ``dropped``, or back to ``pending``.
     """
 
-    id: int
-    key: str
-    kind: str
-    team_id: str
-    round_id: str | None
-    recipient_id: str
-    sequence: int
-    due_at: datetime  # aware UTC
+    id: int = 0
     status: str = "pending"
     claimed_by: str | None = None
     lease_until: datetime | None = None

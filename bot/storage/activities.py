@@ -9,19 +9,16 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
+from .engine import Repository
 from .models import ProcessedActivity
 
 _T = ProcessedActivity.__table__
 _C = _T.c
 
 
-class Activities:
+class Activities(Repository):
     """Claims on incoming activities."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
 
     async def claim(self, key: str, now: datetime) -> bool:
         """Record that an activity is being handled; False if it already was."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncEngine
 
+from .engine import Repository
 from ..process.audit import AuditEntry, audit_id, check_action
 from .models import AuditEntry as AuditRow
 
@@ -17,11 +17,8 @@ _T = AuditRow.__table__
 _C = _T.c
 
 
-class AuditLog:
+class AuditLog(Repository):
     """Who viewed, exported, deleted or changed what, by ids."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
 
     async def record(self, *, actor: str, action: str, subject: str = "", now: datetime) -> None:
         """Append one entry; ``action`` must be one of AUDIT_ACTIONS, ids only, never free text."""

@@ -15,8 +15,9 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
+from .engine import Repository
 from ..process.nomination import Invitee
 from ..process.people import Member
 from ..process.dialogue import Dialogue
@@ -41,15 +42,8 @@ def _invitee(row) -> Invitee:  # noqa: ANN001
     return Invitee(row.round_id, row.user_id, row.name, row.card_activity_id, row.delivery, row.delivery_reason)
 
 
-class Dialogues:
+class Dialogues(Repository):
     """Dialogues, their rounds and the people invited to each round."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
-
-    @property
-    def dialect(self) -> str:
-        return self.engine.dialect.name
 
     # -- the dialogue record ----------------------------------------------------------------
     async def dialogue_for(self, team_id: str, cycle: int) -> Dialogue | None:

@@ -38,3 +38,14 @@ def create_engine(url: str, *, pool_size: int = 10, search_path: str | None = No
         return engine
     connect_args = {"server_settings": {"search_path": search_path}} if search_path else {}
     return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, connect_args=connect_args)
+
+
+class Repository:
+    """What every repository holds: the engine, and which database it is (a few statements differ)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name

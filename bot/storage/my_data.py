@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncEngine
 
+from .engine import Repository
 from ..process.my_data import (
     AuditRecord,
     Invitation,
@@ -34,11 +34,8 @@ _R = NominationRound.__table__
 _REM = Reminder.__table__
 
 
-class MyData:
+class MyData(Repository):
     """A person's own data, across every workplace."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
 
     async def personal_data(self, user_id: str, *, now: datetime) -> PersonalData:
         """Everything stored about ``user_id``: profile, roles, rounds, nominations, reminders, audit."""

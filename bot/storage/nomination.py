@@ -9,8 +9,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
+from .engine import Repository
 from ..process.concept import Kind
 from ..process.nomination import NominationInput, ThemeChoice, is_unchanged
 from ..process.tally import NominationRecord
@@ -40,15 +40,8 @@ def nomination_from_row(row) -> NominationInput:  # noqa: ANN001 (an ORM row or 
     return NominationInput(choice(Kind.WELLBEING), choice(Kind.LEADERSHIP))
 
 
-class Nominations:
+class Nominations(Repository):
     """Nominations by (round, person)."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
-
-    @property
-    def dialect(self) -> str:
-        return self.engine.dialect.name
 
     async def save(self, round_id: str, user_id: str, nomination: NominationInput, now: datetime) -> bool:
         """Store or replace a person's nomination; False if nothing changed (a double click).

@@ -13,8 +13,8 @@ from collections import defaultdict
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncEngine
 
+from .engine import Repository
 from ..process.overview import OrganisationCounts, WorkplaceCounts, organisation_theme_counts
 from ..process.concept import Kind
 from ..process.nomination import NominationInput
@@ -29,11 +29,8 @@ _M = RoundMember.__table__.c
 _TC = ThemeCount.__table__.c
 
 
-class Overview:
+class Overview(Repository):
     """Read-only queries across all workplaces."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
 
     async def theme_counts_by_workplace(self, *, opened_since: datetime | None = None) -> dict[str, WorkplaceCounts]:
         """Counts per theme for every workplace, from live nominations and from anonymised rounds."""

@@ -11,8 +11,9 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
+from .engine import Repository
 from ..process.people import Person, Remembered, from_roster, learn, with_language
 from .models import Person as PersonRow
 
@@ -32,11 +33,8 @@ def _values(person: Person) -> dict[str, object]:
     return {"user_id": person.user_id, **{k: getattr(person, k) for k in _COLUMNS}}
 
 
-class People:
+class People(Repository):
     """The people the bot has met, by Teams user id."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
 
     async def remember(
         self, *, user_id: str, tenant_id: str, now: datetime, name: str | None = None, aad_object_id: str | None = None,

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
+from .engine import Repository
 from ..process.people import Member
 from .models import PlanningMember
 
@@ -15,11 +15,8 @@ _T = PlanningMember.__table__
 _C = _T.c
 
 
-class PlanningGroups:
+class PlanningGroups(Repository):
     """The planning group of every workplace."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
 
     async def members(self, team_id: str) -> list[Member]:
         """The members, in the order they joined."""

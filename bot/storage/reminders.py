@@ -15,8 +15,8 @@ from datetime import date, datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
+from .engine import Repository
 from ..process.reminders import QueuedReminder, ReminderPlan
 from .models import REMINDER_OPEN, Reminder
 
@@ -31,15 +31,8 @@ _CLAIMABLE = sa.text("status = 'pending'")
 _CHUNK = 500  # rows per INSERT: well under both drivers' bound-parameter limits
 
 
-class ReminderQueue:
+class ReminderQueue(Repository):
     """Reminders due to people, shared safely by any number of bot processes."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
-
-    @property
-    def dialect(self) -> str:
-        return self.engine.dialect.name
 
     async def add(self, plans: Iterable[ReminderPlan]) -> int:
         """Store planned reminders; a key already stored is left as it is. Returns how many were new."""

@@ -9,8 +9,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
+from .engine import Repository
 from ..process.tally import count_themes
 from .models import Nomination, NominationRound, Reminder, RoundMember, ThemeCount
 from .nomination import nomination_from_row
@@ -21,15 +21,8 @@ _M = RoundMember.__table__
 _REM = Reminder.__table__
 
 
-class Retention:
+class Retention(Repository):
     """Anonymising rounds whose retention time has run out."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
-
-    @property
-    def dialect(self) -> str:
-        return self.engine.dialect.name
 
     async def rounds_to_anonymise(self, *, deadline_before: datetime) -> list[str]:
         """Rounds whose deadline passed before the cut-off and that still hold personal data."""

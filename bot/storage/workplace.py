@@ -7,8 +7,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
+from .engine import Repository
 from ..process.workplace import Workplace
 from .models import Workplace as WorkplaceRow
 
@@ -24,11 +24,8 @@ def workplace_from(values: Mapping[str, Any]) -> Workplace:
     )
 
 
-class Workplaces:
+class Workplaces(Repository):
     """Teams by their Teams team id."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
 
     async def upsert(
         self, *, team_id: str, tenant_id: str, service_url: str, channel_id: str, name: str, now: datetime, concept: str,

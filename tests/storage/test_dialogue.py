@@ -2,20 +2,17 @@
 from __future__ import annotations
 
 import asyncio
-import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy as sa
 
-from bot.process.nomination import Invitee
 from bot.process.people import Member
 from bot.process.dialogue import Dialogue
-from bot.process.nomination import Round, RoundAlreadyOpen
+from bot.process.nomination import Invitee, Round, RoundAlreadyOpen
 from bot.process.plan import cycle_of
-from bot.storage.engine import create_engine
 from bot.storage.migrate import upgrade
-from conftest import POSTGRES_URL, drop_engine, require_postgres
+from conftest import drop_engine, empty_engine
 
 
 async def open_round(store, clock, team="team-1", *, at: datetime | None = None):
@@ -90,16 +87,7 @@ async def test_a_refused_start_leaves_no_dialogue_behind(store, clock):
 
 
 async def test_migration_0005_gives_existing_rounds_the_dialogue_of_their_cycle(backend, tmp_path):
-    if backend == "sqlite":
-        engine, schema = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"), None
-    else:
-        require_postgres()
-        schema = "t_" + uuid.uuid4().hex[:16]
-        admin = create_engine(POSTGRES_URL)
-        async with admin.begin() as conn:
-            await conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-        await admin.dispose()
-        engine = create_engine(POSTGRES_URL, search_path=schema)
+    engine, schema = await empty_engine(backend, tmp_path, name="old.db")
     try:
         await upgrade(engine, "0004")
         rounds = sa.table(
