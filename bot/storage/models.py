@@ -43,6 +43,7 @@ class Workplace(SQLModel, table=True):
     name: str = Field(default="", max_length=200)
     concept: str = Field(default="nyborg", max_length=50)
     created_at: datetime = Field(sa_column=utc_column())
+    lang: Optional[str] = Field(default=None, max_length=5)  # the channel's language; NULL: DEFAULT_LANGUAGE
 
 
 class PlanningMember(SQLModel, table=True):
@@ -90,6 +91,7 @@ class NominationRound(SQLModel, table=True):
     deadline_at: datetime = Field(sa_column=utc_column())
     closed_at: Optional[datetime] = Field(default=None, sa_column=utc_column(nullable=True))
     contact_name: str = Field(max_length=200)
+    contact_user_id: Optional[str] = Field(default=None, max_length=200)  # a member of the team
     named_mode: bool = False
     concept: str = Field(default="nyborg", max_length=50)
     # The dialogue of the round's cycle; NULL only for rounds inserted around the repository.
@@ -127,6 +129,7 @@ class Nomination(SQLModel, table=True):
     submitted_at: datetime = Field(sa_column=utc_column())
     updated_at: datetime = Field(sa_column=utc_column())
     version: int = 1
+    entered_by: Optional[str] = Field(default=None, max_length=200)  # the contact person, for a paper form
 
 
 class ThemeCount(SQLModel, table=True):
