@@ -32,6 +32,7 @@ class Round:
     closed_at: datetime | None = None
     concept: str = "nyborg"
     dialogue_id: str | None = None  # the workplace's dialogue of the round's cycle (storage sets it)
+    contact_user_id: str | None = None  # the contact person, a member of the team (None: named in text only)
 
     def is_open(self, now: datetime) -> bool:
         """Open until closed, and never at or after its deadline (a round closes by itself then)."""

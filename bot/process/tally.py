@@ -25,6 +25,7 @@ class NominationRecord:
     name: str
     nomination: NominationInput
     submitted_at: datetime
+    entered_by: str | None = None  # the contact person who entered a paper form; None: the employee
 
 
 @dataclass(frozen=True)

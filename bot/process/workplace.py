@@ -16,3 +16,4 @@ class Workplace:
     name: str
     concept: str
     created_at: datetime
+    lang: str | None = None  # the language the team's channel speaks, chosen at set-up; None: the default

@@ -34,7 +34,7 @@ def round_from_row(row) -> Round:  # noqa: ANN001 (an ORM row or a Core row alik
     return Round(
         id=row.id, team_id=row.team_id, opened_by=row.opened_by, opened_at=row.opened_at, deadline_at=row.deadline_at,
         contact_name=row.contact_name, named_mode=row.named_mode, closed_at=row.closed_at, concept=row.concept,
-        dialogue_id=row.dialogue_id,
+        dialogue_id=row.dialogue_id, contact_user_id=row.contact_user_id,
     )
 
 
@@ -71,6 +71,7 @@ class Dialogues(Repository):
     # -- rounds -----------------------------------------------------------------------------
     async def open_round(
         self, *, team_id: str, opened_by: str, opened_at: datetime, deadline_at: datetime, contact_name: str, named_mode: bool, concept: str,
+        contact_user_id: str | None = None,
     ) -> Round:
         """Open a round in the dialogue of its cycle; refuses (RoundAlreadyOpen) while one is open.
 
@@ -91,13 +92,14 @@ class Dialogues(Repository):
                 values = dict(
                     id=uuid.uuid4().hex, team_id=team_id, open_slot=team_id, opened_by=opened_by, opened_at=opened_at,
                     deadline_at=deadline_at, contact_name=contact_name, named_mode=named_mode, concept=concept, dialogue_id=dialogue_id,
+                    contact_user_id=contact_user_id,
                 )
                 await conn.execute(sa.insert(_R).values(values))
         except IntegrityError:  # another process opened one first
             raise RoundAlreadyOpen(team_id) from None
         return Round(
             id=values["id"], team_id=team_id, opened_by=opened_by, opened_at=opened_at, deadline_at=deadline_at,
-            contact_name=contact_name, named_mode=named_mode, concept=concept, dialogue_id=dialogue_id,
+            contact_name=contact_name, named_mode=named_mode, concept=concept, dialogue_id=dialogue_id, contact_user_id=contact_user_id,
         )
 
     async def get_round(self, round_id: str) -> Round | None:

@@ -43,7 +43,7 @@ def nomination_from_row(row) -> NominationInput:  # noqa: ANN001 (an ORM row or 
 class Nominations(Repository):
     """Nominations by (round, person)."""
 
-    async def save(self, round_id: str, user_id: str, nomination: NominationInput, now: datetime) -> bool:
+    async def save(self, round_id: str, user_id: str, nomination: NominationInput, now: datetime, *, entered_by: str | None = None) -> bool:
         """Store or replace a person's nomination; False if nothing changed (a double click).
 
         PostgreSQL locks the row while comparing, so two clicks in two processes cannot both
@@ -59,14 +59,14 @@ class Nominations(Repository):
                 row = (await conn.execute(query)).first()
                 if row is None:
                     await conn.execute(sa.insert(Nomination.__table__).values(
-                        round_id=round_id, user_id=user_id, submitted_at=now, updated_at=now, version=1, **values,
+                        round_id=round_id, user_id=user_id, submitted_at=now, updated_at=now, version=1, entered_by=entered_by, **values,
                     ))
                     return True
-                if is_unchanged(nomination_from_row(row), nomination):
+                if is_unchanged(nomination_from_row(row), nomination) and row.entered_by == entered_by:
                     return False
                 await conn.execute(
                     sa.update(Nomination.__table__).where(_N.round_id == round_id, _N.user_id == user_id)
-                    .values(updated_at=now, version=row.version + 1, **values)
+                    .values(updated_at=now, version=row.version + 1, entered_by=entered_by, **values)
                 )
                 return True
         except IntegrityError:  # the same submission raced in from another process
@@ -93,7 +93,7 @@ class Nominations(Repository):
         )
         async with self.engine.connect() as conn:
             rows = (await conn.execute(query)).all()
-        return [NominationRecord(n.user_id, n.member_name or "", nomination_from_row(n), n.submitted_at) for n in rows]
+        return [NominationRecord(n.user_id, n.member_name or "", nomination_from_row(n), n.submitted_at, n.entered_by) for n in rows]
 
     async def respondents(self, round_id: str) -> set[str]:
         """Who has nominated in the round."""

@@ -108,5 +108,5 @@ class Overview(Repository):
                 .where(_N.round_id == round_.id)
             )).all()
             invited = (await conn.execute(sa.select(sa.func.count()).select_from(RoundMember.__table__).where(_M.round_id == round_.id))).scalar_one()
-        records = [NominationRecord(n.user_id, n.member_name or "", nomination_from_row(n), n.submitted_at) for n in nominations]
+        records = [NominationRecord(n.user_id, n.member_name or "", nomination_from_row(n), n.submitted_at, n.entered_by) for n in nominations]
         return TallyInputs(round_, records, invited)

@@ -20,7 +20,7 @@ def workplace_from(values: Mapping[str, Any]) -> Workplace:
     """The workplace of a row's mapping (``row._mapping``) or of the values just written."""
     return Workplace(
         team_id=values["id"], tenant_id=values["tenant_id"], service_url=values["service_url"], channel_id=values["channel_id"],
-        name=values["name"], concept=values["concept"], created_at=values["created_at"],
+        name=values["name"], concept=values["concept"], created_at=values["created_at"], lang=values.get("lang"),
     )
 
 
@@ -47,6 +47,11 @@ class Workplaces(Repository):
                 if attempt:
                     raise
         raise AssertionError("unreachable")
+
+    async def set_language(self, team_id: str, lang: str) -> None:
+        """The language the team's channel speaks from now on."""
+        async with self.engine.begin() as conn:
+            await conn.execute(sa.update(_T).where(_C.id == team_id).values(lang=lang))
 
     async def get(self, team_id: str) -> Workplace | None:
         async with self.engine.connect() as conn:
