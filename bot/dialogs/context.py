@@ -1,5 +1,5 @@
-"""Per-turn lookups shared by the handlers: the person's language, the sender's record, and
-whether they are in the planning group."""
+"""Per-turn lookups shared by the handlers: the sender's record, and whether they are in the
+planning group."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -10,19 +10,8 @@ from botbuilder.core import TurnContext
 from ..process import planning_group
 from ..process.people import Member, is_first_private_contact
 from ..services import Services
-from ..texts import choose_language
 from .replies import say
 from .turn import TurnInfo
-
-
-async def language_of(services: Services, turn: TurnInfo) -> str:
-    """The person's language by the one rule (bot.texts.choose_language)."""
-    if turn.person_loaded:
-        stored = turn.stored_lang
-    else:
-        person = await services.store.people.get(turn.user_id)
-        stored = person.lang if person else None
-    return choose_language(stored=stored, locale=turn.locale, default=services.settings.default_language)
 
 
 async def remember_sender(services: Services, turn: TurnInfo) -> tuple[TurnInfo, bool]:

@@ -20,8 +20,7 @@ from ..process.dialogue import Role
 from ..process.my_data import deletion_refused, export_json
 from ..process.nomination import Round
 from ..services import Services
-from ..texts import t
-from .context import language_of
+from .language import language_of
 from .registry import Command, Verb
 from .replies import deliver_privately, say
 from .turn import TurnInfo
@@ -29,23 +28,27 @@ from .turn import TurnInfo
 
 async def show(ctx: TurnContext, turn: TurnInfo, services: Services, _payload: DataShow) -> None:
     """The card with everything stored about the sender."""
-    lang = await language_of(services, turn)
     now = services.clock.now()
     data = await services.store.my_data.personal_data(turn.user_id, now=now)
-    card = my_data_card(lang, services.concept, data, privacy_url=services.settings.privacy_url(lang))
     await services.store.audit.record(actor=turn.user_id, action="data.viewed", subject=turn.user_id, now=now)
-    await deliver_privately(ctx, turn, services, lang, card, summary=t(lang, "data.summary"))
+    await deliver_privately(
+        ctx, turn, services, lambda lang: my_data_card(lang, services.concept, data, privacy_url=services.settings.privacy_url(lang)),
+        summary="data.summary", sent_key="data.sent_privately",
+    )
 
 
 async def export(ctx: TurnContext, turn: TurnInfo, services: Services, _payload: DataExport) -> None:
     """The same data as JSON, verbatim, in as many cards as it takes."""
-    lang = await language_of(services, turn)
     now = services.clock.now()
     data = await services.store.my_data.personal_data(turn.user_id, now=now)
-    parts = data_export_cards(lang, export_json(data, exported_at=now))
+    document = export_json(data, exported_at=now)
+    count = len(data_export_cards("da", document))  # the parts do not depend on the language
     await services.store.audit.record(actor=turn.user_id, action="data.exported", subject=turn.user_id, now=now)
-    for part in parts:
-        await deliver_privately(ctx, turn, services, lang, part, summary=t(lang, "data.summary"), announce=part is parts[-1])
+    for part in range(count):
+        await deliver_privately(
+            ctx, turn, services, lambda lang, part=part: data_export_cards(lang, document)[part],
+            summary="data.summary", sent_key="data.sent_privately", announce=part == count - 1,
+        )
 
 
 async def ask_delete(ctx: TurnContext, turn: TurnInfo, services: Services, payload: NominationDelete) -> None:
@@ -55,8 +58,10 @@ async def ask_delete(ctx: TurnContext, turn: TurnInfo, services: Services, paylo
     if round_ is None:
         return
     workplace = await services.store.workplaces.get(round_.team_id)
-    card = delete_confirm_card(lang, round_id=round_.id, workplace=workplace.name if workplace else "")
-    await deliver_privately(ctx, turn, services, lang, card, summary=t(lang, "data.summary"))
+    await deliver_privately(
+        ctx, turn, services, lambda lang: delete_confirm_card(lang, round_id=round_.id, workplace=workplace.name if workplace else ""),
+        summary="data.summary", sent_key="data.sent_privately",
+    )
 
 
 async def delete(ctx: TurnContext, turn: TurnInfo, services: Services, payload: NominationDeleteConfirm) -> None:

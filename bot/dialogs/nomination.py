@@ -15,9 +15,9 @@ from ..process.workplace import Workplace
 from ..scheduler.dispatcher import DeliveryResult, OutgoingMessage
 from ..services import Services
 from ..texts import choose_language, t
-from .context import language_of
+from .language import language_of
 from .registry import Command, Verb
-from .replies import deliver_privately, replace_card, say, send_card, update_card
+from .replies import deliver_privately, replace_card, say, update_card
 from .turn import TurnInfo
 
 
@@ -52,18 +52,17 @@ async def open_card(ctx: TurnContext, turn: TurnInfo, services: Services, payloa
         return
     now = services.clock.now()
     previous = await services.store.nominations.get(round_.id, turn.user_id)
-    summary = services.concept.dialogue_name(lang)
-    if previous is not None:
-        card = _receipt(services, lang, round_, previous, can_edit=round_.is_open(now))
-    elif round_.is_open(now) or not turn.is_personal:
-        card = _form(services, lang, round_)
-    else:
+    if previous is None and not round_.is_open(now) and turn.is_personal:
         await say(ctx, lang, "nomination.round_closed", contact=round_.contact_name)
         return
-    if turn.is_personal:
-        await send_card(ctx, card, summary=summary)
-    else:
-        await deliver_privately(ctx, turn, services, lang, card, summary=summary)  # reasons are personal
+
+    def card(own: str) -> dict:
+        if previous is not None:
+            return _receipt(services, own, round_, previous, can_edit=round_.is_open(now))
+        return _form(services, own, round_)
+
+    # Reasons are personal: asked in a channel, the card goes to the 1:1 chat.
+    await deliver_privately(ctx, turn, services, card, summary=services.concept.dialogue_name, sent_key="nomination.sent_privately")
 
 
 async def _round_open_to_sender(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, round_id: str) -> Round | None:

@@ -20,7 +20,8 @@ from ..process.text import TextRejected, clean_text
 from ..services import Services
 from ..texts import format_date
 from . import nomination
-from .context import language_of, names
+from .language import language_of
+from .context import names
 from .registry import Command, Verb
 from .replies import replace_card, say, send_card
 from .turn import TurnInfo

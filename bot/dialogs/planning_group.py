@@ -12,7 +12,8 @@ from ..process.dialogue import Role
 from ..process.planning_group import PlanningGroupRefused
 from ..services import Services
 from ..texts import t
-from .context import language_of, names, refuse_non_member
+from .language import language_of
+from .context import names, refuse_non_member
 from .registry import Command, Verb
 from .replies import say, send_card
 from .turn import TurnInfo

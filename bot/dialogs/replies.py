@@ -2,6 +2,8 @@
 privately what must not be read in a channel. The words come from bot/texts."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
@@ -9,6 +11,7 @@ from ..cards.elements import message_with_card
 from ..scheduler.dispatcher import OutgoingMessage
 from ..services import Services
 from ..texts import t
+from .language import language_of, person_language
 from .turn import TurnInfo
 
 
@@ -46,20 +49,26 @@ async def say(ctx: TurnContext, lang: str, key: str, **values: object) -> None:
     await send_text(ctx, t(lang, key, **values))
 
 
-async def deliver_privately(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, card: dict, *, summary: str,
+async def deliver_privately(ctx: TurnContext, turn: TurnInfo, services: Services, card: Callable[[str], dict], *,
+                            summary: str | Callable[[str], str], sent_key: str = "common.sent_privately",
                             announce: bool = True) -> None:
-    """Send `card` in the sender's 1:1 chat; asked in a channel, say there that it went privately.
+    """Send ``card(lang)`` in the sender's 1:1 chat, in their own language; asked in a channel,
+    say there (in the channel's language) what went privately (``sent_key``). ``summary`` is a
+    text key, or a function of the language for a summary that is not one.
 
     It goes through the dispatcher like every proactive message, which opens the chat first if
     the bot has never written to this person privately."""
+    own = await person_language(services, turn)
+    summary = t(own, summary) if isinstance(summary, str) else summary(own)
     if turn.is_personal:
-        await send_card(ctx, card, summary=summary)
+        await send_card(ctx, card(own), summary=summary)
         return
+    lang = await language_of(services, turn)
     person = await services.store.people.get(turn.user_id)
     [result] = await services.dispatcher.deliver([OutgoingMessage(
         key=f"private:{turn.user_id}", tenant_id=turn.tenant_id, service_url=turn.service_url,
         conversation_id=(person.conversation_id if person else None) or "", member_id=turn.user_id, bot_id=services.bot_id,
-        activity=message_with_card(card, summary=summary),
+        activity=message_with_card(card(own), summary=summary),
     )])
     if result.status != "sent":
         await say(ctx, lang, "common.no_personal_chat")
@@ -70,4 +79,4 @@ async def deliver_privately(ctx: TurnContext, turn: TurnInfo, services: Services
             service_url=turn.service_url,
         )
     if announce:
-        await say(ctx, lang, "common.sent_privately")
+        await say(ctx, lang, sent_key)

@@ -8,7 +8,7 @@ from botbuilder.core import TurnContext
 
 from ..services import Services
 from . import my_data, nomination, plan, planning_group, status, tally, welcome
-from .context import language_of
+from .language import language_of
 from .registry import Registry, Route
 from .replies import say
 from .turn import TurnInfo

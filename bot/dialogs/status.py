@@ -8,7 +8,7 @@ from ..cards.status import StatusShow, status_card
 from ..process.dialogue import Role
 from ..services import Services
 from ..texts import t
-from .context import language_of
+from .language import language_of
 from .registry import Command, Verb
 from .replies import deliver_privately
 from .tally import reported_round
@@ -27,12 +27,15 @@ async def show_status(ctx: TurnContext, turn: TurnInfo, services: Services, _pay
     unreachable = {m.user_id: m.delivery_reason or "failed" for m in members if m.delivery in ("unreachable", "failed")}
     for user_id, reason in await services.store.reminders.unreachable(round_.id):
         unreachable.setdefault(user_id, reason or "failed")
-    card = status_card(
-        lang, step_label=t(lang, "status.step.nomination"),
-        answered=len(answered & set(by_id)), invited=len(members), reminders_sent=counts.get("sent", 0),
-        unreachable=[(by_id[u].name if u in by_id else u, reason) for u, reason in sorted(unreachable.items())],
+    unreached = [(by_id[u].name if u in by_id else u, reason) for u, reason in sorted(unreachable.items())]
+    await deliver_privately(
+        ctx, turn, services,
+        lambda lang: status_card(
+            lang, step_label=t(lang, "status.step.nomination"), answered=len(answered & set(by_id)), invited=len(members),
+            reminders_sent=counts.get("sent", 0), unreachable=unreached,
+        ),
+        summary="status.summary", sent_key="status.sent_privately",
     )
-    await deliver_privately(ctx, turn, services, lang, card, summary=t(lang, "status.summary"))
 
 
 DECLARES = (

@@ -12,8 +12,8 @@ from ..process.dialogue import Role
 from ..process.nomination import Round
 from ..process.tally import round_to_report, tally
 from ..services import Services
-from ..texts import t
-from .context import language_of, planning_group_of_turn
+from .language import language_of
+from .context import planning_group_of_turn
 from .registry import Command, Verb
 from .replies import deliver_privately, say
 from .turn import TurnInfo
@@ -38,9 +38,12 @@ async def show_tally(ctx: TurnContext, turn: TurnInfo, services: Services, _payl
     records = await services.store.nominations.records(round_.id)
     invited = len(await services.store.dialogues.invitees(round_.id))
     result = tally(services.concept, records, round_id=round_.id, invited=invited, named_mode=round_.named_mode)
-    card = tally_card(lang, services.concept, result, deadline=round_.deadline_date, is_open=round_.is_open(services.clock.now()))
+    is_open = round_.is_open(services.clock.now())
     await services.store.audit.record(actor=turn.user_id, action="tally.viewed", subject=round_.id, now=services.clock.now())
-    await deliver_privately(ctx, turn, services, lang, card, summary=t(lang, "tally.summary"))
+    await deliver_privately(
+        ctx, turn, services, lambda lang: tally_card(lang, services.concept, result, deadline=round_.deadline_date, is_open=is_open),
+        summary="tally.summary", sent_key="tally.sent_privately",
+    )
 
 
 DECLARES = (

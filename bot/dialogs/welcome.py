@@ -9,7 +9,7 @@ from ..process import planning_group
 from ..process.dialogue import Role
 from ..services import Services
 from ..texts import LANGUAGES, choose_language, t
-from .context import language_of
+from .language import language_of
 from .registry import Command, Verb
 from .replies import say, send_card
 from .turn import TurnInfo

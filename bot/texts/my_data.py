@@ -4,6 +4,10 @@ Each key holds (Danish, English), side by side; see bot/texts/__init__.py for th
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "data.sent_privately": (
+        "Jeg har sendt dine data til dig i vores private chat.",
+        "I have sent you your data in our private chat.",
+    ),
     "action.data.show": (
         "Mine data",
         "My data",

@@ -4,6 +4,10 @@ Each key holds (Danish, English), side by side; see bot/texts/__init__.py for th
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "nomination.sent_privately": (
+        "Jeg har sendt dit skema til temaforslag til dig i vores private chat.",
+        "I have sent you your nomination form in our private chat.",
+    ),
     "action.nomination.open": (
         "Vælg mine temaer",
         "Choose my themes",

@@ -4,6 +4,10 @@ Each key holds (Danish, English), side by side; see bot/texts/__init__.py for th
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "status.sent_privately": (
+        "Jeg har sendt status for runden til dig i vores private chat.",
+        "I have sent you the round status in our private chat.",
+    ),
     "action.status": (
         "Se status",
         "See status",

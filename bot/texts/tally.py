@@ -4,6 +4,10 @@ Each key holds (Danish, English), side by side; see bot/texts/__init__.py for th
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "tally.sent_privately": (
+        "Jeg har sendt optællingen til dig i vores private chat.",
+        "I have sent you the tally in our private chat.",
+    ),
     "action.tally": (
         "Se optællingen",
         "See the tally",
