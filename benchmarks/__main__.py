@@ -19,10 +19,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import databases, fanout, machine, queries, turns
+from . import load as load_bench
 from .dataset import Scale
 from .processes import REPO
 from .report import render
-from .targets import fanout_verdicts, footprint_verdicts, query_verdicts, turn_verdicts
+from .targets import Verdict, fanout_verdicts, footprint_verdicts, query_verdicts, turn_verdicts
 
 OUT = REPO / "benchmarks" / "out"
 WIDE_POOL = 64
@@ -37,10 +38,11 @@ class Mode:
     repeats: int
     stock_echo: bool
     report: Path
+    load: load_bench.LoadShape = load_bench.QUICK_LOAD  # PostgreSQL under sustained load (issue 15)
 
 
 QUICK = Mode("quick", [50, 200], [500], Scale(4_500, 150, 100_000), 5, False, OUT / "report-quick.md")
-FULL = Mode("full", [50, 200, 1000], [5_000], Scale(45_000, 1_500, 1_000_000), 20, True, REPO / "BENCHMARKS.md")
+FULL = Mode("full", [50, 200, 1000], [5_000], Scale(45_000, 1_500, 1_000_000), 20, True, REPO / "BENCHMARKS.md", load_bench.FULL_LOAD)
 
 
 def log(message: str) -> None:
@@ -79,6 +81,18 @@ async def main(mode: Mode, *, long: bool) -> int:
         log(f"fan-out: {n:,} employees (floor {n / 50:.0f} s)")
         fanout_results.append(await fanout.run(n, OUT, log=log))
 
+    load_results = []
+    if "postgresql" in backends:
+        database = await databases.create("postgresql", OUT, "load")
+        try:
+            shape = mode.load
+            log(f"load: {shape.rate:.0f}/s for {shape.seconds:.0f} s with {shape.spike_seconds:.0f} s at {shape.spike_rate:.0f}/s")
+            load_results.append(await load_bench.run(database, shape, OUT, log=log))
+        finally:
+            await databases.drop(database)
+    else:
+        skipped.append("load against PostgreSQL (no server)")
+
     query_reports = []
     for backend in backends:
         log(f"queries: {backend}, {mode.scale.label}")
@@ -99,11 +113,12 @@ async def main(mode: Mode, *, long: bool) -> int:
     bot_startups = {k: v for k, v in startups.items() if not k.startswith("echo")}
 
     verdicts = [*turn_verdicts(turn_reports), *fanout_verdicts(fanout_results), *query_verdicts(query_reports),
-                *footprint_verdicts(bot_peaks, bot_startups)]
+                *footprint_verdicts(bot_peaks, bot_startups), *_load_verdicts(load_results)]
     if not long:
         skipped.append("fan-out to 45,000 (only with --long; it takes at least 15 minutes by definition)")
     problems = [p for r in turn_reports for run in r.runs for p in run.problems]
     problems += [p for r in fanout_results for p in r.problems] + [p for r in query_reports for p in r.problems]
+    problems += [p for r in load_results for p in r.problems]
     command = "bash benchmarks/run.sh --" + mode.name + (" --long" if long else "")
     text = render(
         title="TalSammen benchmarks" + (" (quick mode)" if mode.name == "quick" else ""), command=command,
@@ -119,6 +134,19 @@ async def main(mode: Mode, *, long: bool) -> int:
         log("correctness errors:\n  " + "\n  ".join(problems))
         return 1
     return 0
+
+
+def _load_verdicts(results: list[load_bench.LoadResult]) -> list[Verdict]:
+    verdicts = []
+    for r in results:
+        s = r.shape
+        shape = f"{s.people:,} people, {s.rate:.0f}/s for {s.seconds:.0f} s with {s.spike_seconds:.0f} s at {s.spike_rate:.0f}/s, PostgreSQL"
+        verdicts.append(Verdict(f"load ({shape}): no 5xx", f"{r.server_errors} of {r.requests:,}", r.server_errors == 0))
+        verdicts.append(Verdict(f"load ({shape}): p99 < {load_bench.P99_LIMIT:.0f} s",
+                                f"p99 {r.p99:.2f} s, p50 {load_bench.percentile(r.latencies, 0.5):.2f} s, generator lag ≤ {r.behind:.2f} s",
+                                r.p99 < load_bench.P99_LIMIT))
+        verdicts.append(Verdict(f"load ({shape}): row counts exact", "exact" if not r.problems else "; ".join(r.problems), not r.problems))
+    return verdicts
 
 
 def _notes() -> list[str]:

@@ -13,7 +13,8 @@ from .process.clock import Clock, SystemClock
 from .privacy.notice import HEADERS as NOTICE_HEADERS, LANGUAGES, notice_html
 from .concepts import load_concept
 from .scheduler.dispatcher import Dispatcher
-from .scheduler.ratelimit import teams_rate_limiter
+from .scheduler.budget import SharedTenantBudget
+from .scheduler.ratelimit import conversation_rate_limiter, teams_rate_limiter
 from .services import Services
 from .settings import Settings
 from .storage import Storage
@@ -47,6 +48,15 @@ class Overrides:
     engine: AsyncEngine | None = None
 
 
+def _dispatcher(connector: ConnectorClient, store: Storage) -> Dispatcher:
+    """On PostgreSQL every instance draws the tenant's 50 per second from one shared row
+    (bot/scheduler/budget.py); SQLite is one file and, in practice, one instance, whose
+    in-process limiter keeps the tenant's windows itself."""
+    if store.engine.dialect.name == "postgresql":
+        return Dispatcher(connector, limiter=conversation_rate_limiter(), budget=SharedTenantBudget(store.tenant_budgets))
+    return Dispatcher(connector, limiter=teams_rate_limiter())
+
+
 def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Application:
     overrides = overrides or Overrides()
     clock = overrides.clock or SystemClock()
@@ -66,7 +76,7 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
     connector = overrides.connector or ConnectorClient(tokens=tokens)
     services = Services(
         settings=settings, store=store, connector=connector,
-        dispatcher=Dispatcher(connector, limiter=teams_rate_limiter()), concept=load_concept(settings.concept),
+        dispatcher=_dispatcher(connector, store), concept=load_concept(settings.concept),
         clock=clock, window=settings.working_window(),
         bot_id=f"28:{settings.microsoft_app_id}" if settings.microsoft_app_id else "",
     )

@@ -66,7 +66,9 @@ class MockBotConnector:
         clock: Callable[[], float] | None = None,
         require_auth: bool = False,
         token_lifetime: int = 3600,
+        tenant_limits: tuple[tuple[int, float], ...] = TENANT_LIMITS,  # a test may scale the tenant's rate
     ) -> None:
+        self.tenant_limits = tenant_limits
         self.faults = faults or Faults()
         self.latency = latency
         self.latency_jitter = latency_jitter
@@ -259,7 +261,7 @@ class MockBotConnector:
         """Count this arrival; true if it breaks any window (all arrivals count, even refused)."""
         checks = []
         if tenant is not None:
-            checks.append((("tenant", tenant), TENANT_LIMITS))
+            checks.append((("tenant", tenant), self.tenant_limits))
             if conversation is not None:
                 checks.append((("conversation", conversation), CONVERSATION_LIMITS))
         over = False

@@ -356,3 +356,58 @@ async def test_a_lost_answer_is_reported_as_maybe_delivered_and_not_resent():
     connector = FakeConnector({"m": [ConnectorError(0, code="Timeout", maybe_delivered=True)]})
     [result] = await dispatcher(connector).deliver([message("m")])
     assert (result.status, result.maybe_delivered, len(connector.attempts("m"))) == ("failed", True, 1)
+
+
+# --- several instances: a shared tenant budget, and the mark before the first request ----
+
+
+class SharedRow:
+    """The tenant_budget row as two instances see it (bot/storage/tenant_budget.py), in memory."""
+
+    dialect = "sqlite"
+
+    def __init__(self) -> None:
+        self.next_at: dict[str, float] = {}
+
+    async def reserve(self, tenant_id, *, count=1, spacing, delay=0.0, now=None):
+        await asyncio.sleep(0.002)  # a round trip
+        start = max(self.next_at.get(tenant_id, 0.0), now + delay)
+        self.next_at[tenant_id] = start + count * spacing
+        return start, now
+
+    async def hold_back(self, tenant_id, seconds, *, now=None):
+        self.next_at[tenant_id] = max(self.next_at.get(tenant_id, 0.0), now + seconds)
+
+
+async def test_two_instances_on_one_shared_budget_stay_within_the_tenants_limit():
+    from bot.scheduler.budget import SharedTenantBudget
+    from bot.scheduler.ratelimit import conversation_rate_limiter
+
+    loop, row, connector = asyncio.get_running_loop(), SharedRow(), FakeConnector(latency=0.05)
+
+    def instance() -> Dispatcher:
+        budget = SharedTenantBudget(row, clock=loop.time, budget_clock=loop.time)
+        return dispatcher(connector, limiter=conversation_rate_limiter(), budget=budget)
+
+    first = [message(f"a{i}", conversation=f"pa{i}") for i in range(150)]
+    second = [message(f"b{i}", conversation=f"pb{i}") for i in range(150)]
+    started = loop.time()
+    results = await asyncio.gather(instance().deliver(first), instance().deliver(second))
+    assert {r.status for batch in results for r in batch} == {"sent"}
+    times = [at for at, *_ in connector.calls]
+    assert_within(times, TENANT_LIMITS)  # each alone would have sent 50 a second
+    assert loop.time() - started < 300 / 45.45 * 1.1  # and together they use the whole budget
+
+
+async def test_before_send_runs_once_right_before_the_first_request_and_can_stop_it():
+    connector = FakeConnector(script={"m1": [ConnectorError(502)]})
+    marked: list[str] = []
+
+    async def mark(m: OutgoingMessage) -> bool:
+        marked.append(m.key)
+        return m.key != "gone"
+
+    results = await dispatcher(connector).deliver([message("m1"), message("gone", conversation="c2")], before_send=mark)
+    assert sorted(marked) == ["gone", "m1"]  # once each, also for the retried one
+    assert [(r.key, r.status, r.reason) for r in results] == [("m1", "sent", None), ("gone", "failed", "claim_lost")]
+    assert [key for _, _, key, _ in connector.calls] == ["m1", "m1"]  # "gone" never left

@@ -217,3 +217,52 @@ async def test_status_shows_answers_reminders_and_who_could_not_be_reached(journ
     assert "Erik Eg" in status and "har blokeret TalSammen" in status
     facts = [fact for block in journey.cards_in("a:u-leader")[-1][1]["body"] if block.get("type") == "FactSet" for fact in block["facts"]]
     assert {"title": "Påmindelser sendt", "value": "3"} in facts  # Lea, Cecilie, Dorte; not Bo, not Erik
+
+
+async def test_status_gives_the_planning_group_the_figures_to_run_the_round(journey: Journey):
+    """Deadline, time left, answers (one on paper), how the form reached people, reminders and
+    the next one, and what comes next; the figures are unit-tested in tests/test_status.py."""
+    url, services = journey.mock.url, journey.services
+    journey.mock.faults.blocked_conversations.add("a:u-erik")
+    await journey.post(f.bot_added_to_team(url))
+    start = {"verb": "round.start", "deadline": "2026-09-15", "contact_name": "Lea Leder", "named_mode": "anonymous"}
+    await journey.post(f.channel_submit(url, start, user="u-leader", name="Lea Leder"))
+    round_ = await services.store.dialogues.latest_round(f.TEAM)
+    bo_card = journey.cards_in("a:u-bo")[0][0]
+    await journey.post(f.personal_submit(url, submit_value(round_.id), user="u-bo", conversation="a:u-bo", reply_to=bo_card))
+    # Dorte hands in the paper form; the contact person's way of entering it is tested with that
+    # step, here it is stored as that step stores it.
+    [bo] = [r for r in await services.store.nominations.records(round_.id) if r.user_id == "u-bo"]
+    await services.store.nominations.save(round_.id, "u-dorte", bo.nomination, journey.clock.now(), entered_by="u-leader")
+
+    # Tuesday 8 September, 09:05: the first reminder goes to Lea and Cecilie (Erik has blocked the bot).
+    journey.clock.set(datetime(2026, 9, 8, 7, 5, tzinfo=timezone.utc))
+    await build_runner(services).sweeper.run_once()
+    cecilie_card = journey.cards_in("a:u-cecilie")[0][0]
+    await journey.post(f.personal_submit(url, submit_value(round_.id), user="u-cecilie", conversation="a:u-cecilie", reply_to=cecilie_card))
+
+    await journey.post(f.channel_mention(url, "status", user="u-leader", name="Lea Leder"))
+    card = journey.cards_in("a:u-leader")[-1][1]
+    facts = {fact["title"]: fact["value"] for block in card["body"] if block.get("type") == "FactSet" for fact in block["facts"]}
+    assert facts == {
+        "Frist": "tirsdag den 15. september 2026",
+        "Tid tilbage": "6 arbejdsdage (8 dage i alt), i dag medregnet",
+        "Svar": "3 af 5, heraf 1 på papir",
+        "Skemaet i Teams": "4 leveret, 0 venter, 1 kunne ikke leveres",
+        "Påmindelser sendt": "2",
+        "Næste påmindelse": "mandag den 14. september 2026",
+        "Kan ikke nås": "1",
+    }
+    text = card_text(card)
+    assert "Trin 3: Medarbejderne vælger temaer" in text and "Erik Eg" in text and "har blokeret TalSammen" in text
+    assert "Kontaktperson: " in text and "Lea Leder" in text and "2026-09" not in text
+    assert "status" in journey.texts_in(f"{f.TEAM};messageid=1")[-1]  # the channel is told what went privately
+
+    # After the deadline: step 4, no time left, no reminder coming, and the way to the tally.
+    journey.clock.set(datetime(2026, 9, 16, 8, 0, tzinfo=timezone.utc))
+    await journey.post(f.channel_mention(url, "status", user="u-leader", name="Lea Leder"))
+    after = journey.cards_in("a:u-leader")[-1][1]
+    facts = {fact["title"]: fact["value"] for block in after["body"] if block.get("type") == "FactSet" for fact in block["facts"]}
+    assert facts["Tid tilbage"] == "Fristen er udløbet" and facts["Næste påmindelse"] == "Ingen planlagt"
+    assert "Trin 4: Planlægningsgruppen udvælger temaer" in card_text(after)
+    assert after["actions"][0]["data"] == {"verb": "tally.show", "card_lang": "da"}

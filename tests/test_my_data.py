@@ -98,7 +98,7 @@ async def test_a_person_deletes_their_nomination_while_the_round_is_open(app: Se
         await app.post(f.personal_submit(app.mock.url, {"verb": "nomination.delete.confirm", "round_id": round_.id}, **bo))
     assert await app.store.nominations.get(round_.id, "u-bo") is None
     assert [e.action for e in await app.store.audit.entries(actor="u-bo")] == ["nomination.deleted"]
-    assert "slettet" in app.texts_in("a:u-bo")[-2] and "ingen nominering" in app.texts_in("a:u-bo")[-1]
+    assert "slettet" in app.texts_in("a:u-bo")[-2] and "intet temaforslag" in app.texts_in("a:u-bo")[-1]
 
 
 async def test_nobody_deletes_another_persons_nomination_or_one_in_a_closed_round(app: SecureApp):

@@ -321,3 +321,89 @@ def test_an_identical_submission_is_a_double_click_and_any_difference_is_a_chang
     assert not is_unchanged(None, stored)  # the first submission always counts
     assert not is_unchanged(stored, parse_nomination(CONCEPT, card(leadership_core_task="Retning gør opgaven lettere.")))
     assert not is_unchanged(stored, parse_nomination(CONCEPT, card(wellbeing_theme=OWN, wellbeing_own_title="Grøn omstilling")))
+
+
+# --- paper forms (Bilag 2): who may enter one, for whom ----------------------------------------
+
+from bot.process.nomination import Invitee  # noqa: E402 - grouped with the tests that use them
+from bot.process.paper_form import (  # noqa: E402
+    PaperFormRefused,
+    check_may_enter_paper_form,
+    check_paper_colleague,
+    may_enter_paper_forms,
+    paper_form_candidates,
+)
+
+
+def contact_round(**changes: object) -> Round:
+    return replace(a_round(), contact_user_id="u-kim", **changes)
+
+
+@pytest.mark.parametrize(
+    "sender, group, allowed",
+    [
+        pytest.param("u-kim", [], True, id="the-contact-person"),
+        pytest.param("u-lea", ["u-lea"], True, id="planning-group-local-choice"),
+        pytest.param("u-bo", ["u-lea"], False, id="an-employee"),
+        pytest.param("u-bo", [], False, id="an-employee-no-group"),
+    ],
+)
+def test_the_contact_person_and_the_planning_group_may_enter_paper_forms(sender: str, group: list[str], allowed: bool) -> None:
+    assert may_enter_paper_forms(contact_round(), sender, group) is allowed
+    if allowed:
+        assert check_may_enter_paper_form(contact_round(), sender=sender, planning_group=group, now=local(2026, 9, 15)).id == "r1"
+    else:
+        with pytest.raises(PaperFormRefused) as refused:
+            check_may_enter_paper_form(contact_round(), sender=sender, planning_group=group, now=local(2026, 9, 15))
+        assert refused.value.code == "not_contact"
+
+
+def test_a_round_without_a_contact_member_leaves_it_to_the_planning_group() -> None:
+    assert not may_enter_paper_forms(a_round(), "u-kim", [])  # contact named in text only
+    assert may_enter_paper_forms(a_round(), "u-lea", ["u-lea"])
+
+
+@pytest.mark.parametrize(
+    "rnd, sender, code",
+    [
+        pytest.param(None, "u-kim", "unknown_round", id="unknown-round"),
+        pytest.param(contact_round(closed_at=local(2026, 9, 10)), "u-kim", "round_closed", id="closed-early"),
+        pytest.param(contact_round(deadline_at=local(2026, 9, 14)), "u-kim", "round_closed", id="past-deadline"),
+        pytest.param(contact_round(closed_at=local(2026, 9, 10)), "u-bo", "not_contact", id="employee-hears-who-may-first"),
+    ],
+)
+def test_paper_form_refusals_for_the_round(rnd: Round | None, sender: str, code: str) -> None:
+    with pytest.raises(PaperFormRefused) as refused:
+        check_may_enter_paper_form(rnd, sender=sender, planning_group=[], now=local(2026, 9, 15))
+    assert refused.value.code == code
+
+
+BO = Invitee("r1", "u-bo", "Bo Bæk")
+
+
+@pytest.mark.parametrize(
+    "colleague, answered, entered_by, code",
+    [
+        pytest.param(BO, False, None, None, id="invited-not-answered"),
+        pytest.param(BO, True, "u-kim", None, id="paper-form-to-correct"),
+        pytest.param(BO, True, "u-lea", None, id="paper-form-by-someone-else-in-the-group"),
+        pytest.param(None, False, None, "not_invited", id="not-invited"),
+        pytest.param(BO, True, None, "answered_themselves", id="answered-themselves"),
+        pytest.param(Invitee("r1", "u-kim", "Kim"), False, None, "own_form", id="own-form"),
+    ],
+)
+def test_for_whom_a_paper_form_may_be_entered(colleague: Invitee | None, answered: bool, entered_by: str | None, code: str | None) -> None:
+    if code is None:
+        assert check_paper_colleague(colleague, sender="u-kim", answered=answered, entered_by=entered_by) is colleague
+        return
+    with pytest.raises(PaperFormRefused) as refused:
+        check_paper_colleague(colleague, sender="u-kim", answered=answered, entered_by=entered_by)
+    assert refused.value.code == code
+
+
+def test_the_chooser_lists_colleagues_without_an_answer_and_paper_forms_to_correct_by_name() -> None:
+    invitees = [Invitee("r1", u, n) for u, n in [("u-kim", "Kim"), ("u-ø", "Øjvind"), ("u-a", "anna"), ("u-b", "Bo"),
+                                                 ("u-c", "Carl"), ("u-d", "")]]
+    entries = {"u-b": None, "u-c": "u-kim", "u-kim": None}
+    chosen = paper_form_candidates(invitees, entries, sender="u-kim")
+    assert [i.user_id for i in chosen] == ["u-a", "u-c", "u-d", "u-ø"]  # Bo answered himself; Kim is the sender

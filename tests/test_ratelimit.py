@@ -185,3 +185,14 @@ def test_slots_of_a_long_backlog_are_spread_evenly():
     # after the first bursts the 60-per-30-s window sets the pace: two a second
     assert slots[-1] == pytest.approx(slots[-61] + 30.0)
     assert bisect_left(slots, 30.0) == 60
+
+
+def test_beside_a_shared_budget_only_conversations_are_limited_here():
+    from bot.scheduler.ratelimit import conversation_rate_limiter
+
+    limiter = conversation_rate_limiter()
+    # The tenant's 50 a second are the shared budget's business (bot/scheduler/budget.py) ...
+    assert [limiter.reserve("t1", f"c{i}", 0.0) for i in range(200)] == [0.0] * 200
+    # ... a conversation's 7 a second stay here, with the budget's 100 ms of slack.
+    waits = [limiter.reserve("t1", "busy", 0.0) for i in range(8)]
+    assert waits[:7] == [0.0] * 7 and waits[7] == pytest.approx(1.1)

@@ -96,3 +96,30 @@ def test_help_lists_what_the_role_may_type() -> None:
 def test_words_are_normalised() -> None:
     assert words("  Optælling!  ") == ["optælling"]
     assert words("O\u0308") == words("Ö")  # decomposed and composed letters are one word
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("vis", "da"),
+    ("SHOW", "en"),
+    ("vælg ting a", "da"),
+    ("pick thing", "en"),
+    ("", None),  # an empty message is nobody's word
+])
+def test_the_route_says_which_language_the_typed_words_are_in(text, lang) -> None:
+    assert registry().route(value=None, text=text, concept=CONCEPT).typed_lang == lang
+
+
+def test_a_word_both_languages_share_and_a_card_carry_no_language() -> None:
+    shared = Registry.merge([Verb(Show, handler, who=Role.ANYONE), Command(da=("status",), en=("status",), payload=Show, who=Role.ANYONE)])
+    assert shared.route(value=None, text="status", concept=CONCEPT).typed_lang is None
+    assert registry().route(value={"verb": "thing.show"}, text="", concept=CONCEPT).typed_lang is None
+
+
+def test_help_outside_a_team_leaves_out_what_works_only_in_a_team() -> None:
+    r = Registry.merge([
+        Verb(Show, handler, who=Role.ANYONE),
+        Command(da=("vis",), en=("show",), payload=Show, who=Role.ANYONE, help="help.cmd.help"),
+        Command(da=("hold",), en=("team",), payload=Show, who=Role.ANYONE, help="help.cmd.group", team_only=True),
+    ])
+    assert [key for *_, key in r.help_lines({Role.EMPLOYEE})] == ["help.cmd.help", "help.cmd.group"]
+    assert [key for *_, key in r.help_lines({Role.EMPLOYEE}, in_team=False)] == ["help.cmd.help"]

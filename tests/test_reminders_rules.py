@@ -37,7 +37,7 @@ def test_five_and_one_working_days_before_at_the_window_opening():
     assert plans[0].due_at == datetime(2026, 9, 25, 7, 0, tzinfo=timezone.utc)  # 09:00 CEST
     first = plans[0]
     assert (first.kind, first.team_id, first.round_id, first.recipient_id) == (NOMINATION_KIND, "team-1", "r1", "u1")
-    assert first.key == "nomination:r1:u1:1"
+    assert first.key == "nomination:r1:u1:1:2026-10-02"  # the deadline it was planned for
 
 
 def test_deadline_on_monday_is_reminded_on_the_friday_before():
@@ -57,7 +57,7 @@ def test_round_opened_two_days_before_the_deadline_gets_only_the_last_call():
     rnd = a_round(date(2026, 10, 2), opened_at=local(2026, 9, 30, 10))
     plans = plan_nomination_reminders(rnd, ["u1", "u2"], WINDOW)
     assert when(plans) == [(2, local(2026, 10, 1))] * 2
-    assert [p.key for p in plans] == ["nomination:r1:u1:2", "nomination:r1:u2:2"]
+    assert [p.key for p in plans] == ["nomination:r1:u1:2:2026-10-02", "nomination:r1:u2:2:2026-10-02"]
 
 
 def test_no_reminder_on_the_day_the_round_opened_even_before_nine():
@@ -110,3 +110,46 @@ class Row:
 def test_an_earlier_reminder_is_superseded_by_a_later_one_due_at_the_same_time():
     rows = [Row(1, "u1", 1), Row(2, "u1", 2), Row(3, "u2", 1), Row(4, "u3", 2), Row(5, "u3", 1), Row(6, "u1", 1, round_id="r2")]
     assert superseded(rows) == {1, 5}
+
+
+# -- re-planned after the deadline moved, invitations --------------------------------------------
+def test_replanned_reminders_carry_the_new_deadline_and_skip_the_day_of_the_extension():
+    from dataclasses import replace as changed
+
+    rnd = a_round(date(2026, 10, 2))
+    extended = changed(rnd, deadline_at=end_of_local_day(date(2026, 10, 9)))  # a Friday, one week later
+    plans = plan_nomination_reminders(extended, ["u1"], WINDOW, since=local(2026, 10, 2, 11))
+    # 5 working days before 9 October is Friday 2 October: the day of the extension itself, so
+    # only the last call remains; its key differs from the dropped one of the old deadline.
+    assert when(plans) == [(2, local(2026, 10, 8))]
+    assert plans[0].key == "nomination:r1:u1:2:2026-10-09"
+    old = {p.key for p in plan_nomination_reminders(rnd, ["u1"], WINDOW)}
+    assert not old & {p.key for p in plans}
+
+
+def test_a_reminder_planned_for_an_old_deadline_is_obsolete():
+    from dataclasses import replace as changed
+
+    rnd = changed(a_round(date(2026, 10, 2)), deadline_at=end_of_local_day(date(2026, 10, 9)))
+    before = local(2026, 10, 5)
+    assert nomination_obsolete_reason(rnd, now=before, has_nominated=False, key="nomination:r1:u1:2:2026-10-02") == "deadline_moved"
+    assert nomination_obsolete_reason(rnd, now=before, has_nominated=False, key="nomination:r1:u1:2:2026-10-09") is None
+    # A key from before deadlines could move names no date: it still counts.
+    assert nomination_obsolete_reason(rnd, now=before, has_nominated=False, key="nomination:r1:u1:2") is None
+
+
+def test_one_invitation_per_person_and_round_due_now_and_obsolete_when_no_longer_wanted():
+    from bot.process.invitees import INVITATION_KIND, invitation_obsolete_reason, plan_invitations, plan_round_started
+
+    rnd = a_round(date(2026, 10, 2))
+    now = local(2026, 9, 1, 10)
+    plans = plan_invitations(rnd, ["u1", "u2", "u1"], now)
+    assert [(p.key, p.kind, p.due_at) for p in plans] == [
+        ("invitation:r1:u1", INVITATION_KIND, now), ("invitation:r1:u2", INVITATION_KIND, now),
+    ]
+    assert plan_round_started(rnd, "19:chan;messageid=7", now).key == "round-started:r1"
+    assert invitation_obsolete_reason(rnd, now=now, invited=True) is None
+    assert invitation_obsolete_reason(rnd, now=now, invited=False) == "not_invited"
+    assert invitation_obsolete_reason(rnd, now=rnd.deadline_at, invited=True) == "round_closed"
+    assert invitation_obsolete_reason(None, now=now, invited=True) == "round_missing"
+

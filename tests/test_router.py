@@ -90,3 +90,20 @@ def test_help_lists_each_role_its_commands_in_both_languages() -> None:
     assert ("mine temaer", "my themes", "help.cmd.my_themes") in employee
     assert not any(key == "help.cmd.start" for _, _, key in employee)
     assert [key for _, _, key in planning][:4] == ["help.cmd.start", "help.cmd.tally", "help.cmd.status", "help.cmd.group"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("hjælp", "da"), ("hjaelp", "da"), ("mine temaer", "da"), ("optælling", "da"), ("sprog", "da"), ("mine data", "da"),
+    ("gruppe tilføj", "da"),
+    ("start", None), ("status", None),  # both languages' word
+    ("help", "en"), ("my themes", "en"), ("tally", "en"),
+])
+def test_the_route_knows_the_language_of_the_command_word(text, lang) -> None:
+    assert route(text).typed_lang == lang
+
+
+def test_help_in_a_personal_chat_lists_only_what_works_there() -> None:
+    planning = REGISTRY.help_lines({Role.EMPLOYEE, Role.PLANNING_GROUP}, in_team=False)
+    keys = [key for _, _, key in planning]
+    assert "help.cmd.start" not in keys and "help.cmd.group" not in keys  # both answer "only in a team" there
+    assert {"help.cmd.tally", "help.cmd.status", "help.cmd.my_themes", "help.cmd.my_data"} <= set(keys)

@@ -359,3 +359,30 @@ async def test_a_send_whose_answer_was_lost_is_not_retried(queue, clock):
     sweeper = make_sweeper(queue, clock, dispatcher=Timeout())
     assert (await sweeper.run_once()).failed == 1
     assert await queue.counts("r1") == {"failed": 1}
+
+
+async def test_invitations_of_two_rounds_on_one_day_both_go_out(queue, clock):
+    # Someone in two teams whose rounds start the same day gets both cards: invitations are one
+    # per round by their key and skip the one-a-day slot, which holds only for reminders.
+    from bot.process.deadline import UNLIMITED_KINDS
+    from bot.process.invitees import INVITATION_KIND
+
+    await queue.add([plan("u1", clock.now(), round_id="r1", kind=INVITATION_KIND), plan("u1", clock.now(), round_id="r2", kind=INVITATION_KIND),
+                     plan("u1", clock.now(), round_id="r3")])
+    report = await make_sweeper(queue, clock, unlimited_kinds=UNLIMITED_KINDS).run_once()
+    assert (report.sent, report.postponed) == (3, 0)
+
+
+async def test_the_resolver_of_a_kind_records_each_final_outcome(queue, clock):
+    outcomes: list[tuple[str, str, str | None]] = []
+
+    class Recording(FakeResolver):
+        async def recorded(self, reminder, result) -> None:
+            outcomes.append((reminder.recipient_id, result.status, result.reason))
+
+    dispatcher = FakeDispatcher(script={"u2": [("unreachable", "ConversationBlockedByUser")], "u3": [("failed", "HTTP 502")]})
+    await queue.add([plan(u, clock.now(), kind="k") for u in ("u1", "u2", "u3")])
+    sweeper = make_sweeper(queue, clock, dispatcher=dispatcher, resolver=ResolverByKind({"k": Recording()}), max_attempts=1)
+    await sweeper.run_once()
+    # The failed one is final at once here (max_attempts=1); a retry would not be reported yet.
+    assert sorted(outcomes) == [("u1", "sent", None), ("u2", "unreachable", "ConversationBlockedByUser"), ("u3", "failed", "HTTP 502")]

@@ -61,8 +61,8 @@ def test_no_user_facing_words_outside_the_text_modules() -> None:
 
 
 def test_plural_and_fallback() -> None:
-    assert t("da", "tally.more_reasons", count=1) == "+ 1 begrundelse mere vises ikke her"
-    assert t("da", "tally.more_reasons", count=7) == "+ 7 flere begrundelser vises ikke her"
+    assert t("da", "tally.reasons.elsewhere", count=1) == "1 begrundelse står på en side for sig."
+    assert t("da", "tally.reasons.elsewhere", count=7) == "7 begrundelser står på sider for sig."
     assert t("de", "help.summary") == t("da", "help.summary") == "Hjælp"  # a language we do not speak reads Danish
     with pytest.raises(KeyError):
         t("da", "no.such.key")
@@ -102,8 +102,44 @@ def test_short_dates_and_numbers() -> None:
         ("fr", None, "da", "da"),  # a stored value we do not speak is ignored
     ],
 )
-def test_the_language_rule(stored, locale, default, expected) -> None:
+def test_the_language_rule_in_a_personal_chat(stored, locale, default, expected) -> None:
     assert choose_language(stored=stored, locale=locale, default=default) == expected
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed", "locale", "expected"),
+    [
+        (None, "da", "en-US", "da"),  # "hjælp" from an en-US client: Danish for that answer
+        (None, "en", "da-DK", "da"),  # an English word is no sign: Danes type "help" too
+        (None, "en", "en-US", "en"),
+        (None, None, "en-US", "en"),  # "start"/"status" are both languages: the locale decides
+        ("en", "da", "en-US", "en"),  # a stored choice beats the word
+        (None, "da", None, "da"),
+    ],
+)
+def test_a_danish_only_command_word_is_answered_in_danish(stored, typed, locale, expected) -> None:
+    assert choose_language(stored=stored, typed=typed, locale=locale, default="en") == expected
+
+
+@pytest.mark.parametrize(
+    ("team", "stored", "typed", "locale", "default", "expected"),
+    [
+        (None, None, None, "en-US", "da", "da"),  # the Playground: everyone en-US, the channel Danish
+        (None, "en", "en", "en-US", "da", "da"),  # whoever wrote: their choice is for their own chat
+        ("en", "da", "da", "da-DK", "da", "en"),  # the team chose English at set-up
+        ("da", None, None, "en-US", "en", "da"),
+        (None, None, None, "da-DK", "en", "en"),  # no choice yet: the default, not the writer's locale
+        ("fr", None, None, None, "en", "en"),  # a stored team language we do not speak is ignored
+    ],
+)
+def test_a_teams_channel_speaks_the_teams_language(team, stored, typed, locale, default, expected) -> None:
+    assert choose_language(shared=True, team=team, stored=stored, typed=typed, locale=locale, default=default) == expected
+
+
+def test_a_proactive_message_to_a_person_reads_their_choice_else_the_default() -> None:
+    assert choose_language(stored="en", default="da") == "en"
+    assert choose_language(stored=None, default="da") == "da"
+    assert choose_language(stored=None, default="en") == "en"
 
 
 def test_locales() -> None:

@@ -166,8 +166,27 @@ def as_attachment(adaptive_card: Element) -> Element:
     return {"contentType": CARD_CONTENT_TYPE, "content": adaptive_card}
 
 
-def message_with_card(adaptive_card: Element, *, summary: str) -> Element:
-    """A message activity with the card; ``summary`` is the plain text notifications show."""
+def in_language(adaptive_card: Element, lang: str) -> Element:
+    """The card marked with the language it is written in: the card's own ``lang`` and, in every
+    Action.Submit's data, ``card_lang``, so a press on it is answered in the same language."""
+    def mark(value: Any) -> Any:
+        if isinstance(value, dict):
+            marked = {k: mark(v) for k, v in value.items()}
+            if marked.get("type") == "Action.Submit" and isinstance(marked.get("data"), dict):
+                marked["data"] = {**marked["data"], "card_lang": lang}
+            return marked
+        if isinstance(value, list):
+            return [mark(v) for v in value]
+        return value
+
+    return {**mark(adaptive_card), "lang": lang}
+
+
+def message_with_card(adaptive_card: Element, *, summary: str, lang: str | None = None) -> Element:
+    """A message activity with the card; ``summary`` is the plain text notifications show, and
+    ``lang`` the card's language (see :func:`in_language`)."""
+    if lang is not None:
+        adaptive_card = in_language(adaptive_card, lang)
     return {"type": "message", "summary": summary, "attachments": [as_attachment(adaptive_card)]}
 
 

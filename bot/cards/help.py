@@ -12,6 +12,7 @@ from .nomination import NominationOpen
 from .payload import Payload
 from .plan import RoundSetup
 from .planning_group import GroupManage
+from .status import StatusShow
 from .tally import TallyShow
 
 
@@ -21,14 +22,18 @@ class HelpShow(Payload):
     VERB: ClassVar[str] = "help.show"
 
 def help_card(lang: str, concept: Concept, *, role: str, in_channel: bool, commands: list[tuple[str, str, str]],
-              privacy_url: str | None = None) -> Element:
+              privacy_url: str | None = None, can_start: bool = False) -> Element:
     """Help for an ``employee`` or a member of the ``planning_group``, in a channel or a 1:1 chat.
 
-    ``commands`` holds (Danish words, English words, text key) for what the role may type, as
-    the dialogs declare them; the bot understands both languages whatever the person's
-    language setting, so both are shown.
+    ``commands`` holds (Danish words, English words, text key) for what the role may type here,
+    as the dialogs declare them; the bot understands both languages whatever the person's
+    language setting, so both are shown. The buttons are only those that work where the card
+    is: "Start" only when the sender may start a round in this team's channel now
+    (``can_start``), the planning group's management only in the channel, and in a personal
+    chat a planning-group member is told where the team-only commands work.
     """
     prefix = "@TalSammen " if in_channel else ""
+    planning = role == "planning_group"
     body: list[Element] = [
         heading(t(lang, "help.title")),
         text(t(lang, "help.intro", dialogue=concept.dialogue_name(lang))),
@@ -36,21 +41,28 @@ def help_card(lang: str, concept: Concept, *, role: str, in_channel: bool, comma
         subheading(t(lang, "help.commands")),
         text(t(lang, "help.commands.channel" if in_channel else "help.commands.chat"), subtle=True, spacing="Small"),
         facts([(_command(prefix, da, en), t(lang, key)) for da, en, key in commands]),
-        container(
-            [
-                text(t(lang, "help.safety.title"), weight="Bolder"),
-                text(t(lang, "help.safety.text"), spacing="Small"),
-            ],
-            style="emphasis",
-            spacing="Large",
-        ),
     ]
+    if planning and not in_channel:
+        body.append(text(t(lang, "help.team_only"), subtle=True, spacing="Small"))
+    body.append(container(
+        [
+            text(t(lang, "help.safety.title"), weight="Bolder"),
+            text(t(lang, "help.safety.text"), spacing="Small"),
+        ],
+        style="emphasis",
+        spacing="Large",
+    ))
     actions: list[Element] = []
-    if role == "planning_group":
-        actions.append(submit(t(lang, "action.start"), RoundSetup))
+    if can_start:
+        actions.append(submit(t(lang, "action.start"), RoundSetup, style="positive"))
+    if planning:
         actions.append(submit(t(lang, "action.tally"), TallyShow))
-        actions.append(submit(t(lang, "action.group"), GroupManage))
-    else:
+        if not can_start:  # status is about an open round; at most five buttons fit a card well
+            actions.append(submit(t(lang, "action.status"), StatusShow))
+        if in_channel:
+            actions.append(submit(t(lang, "action.group"), GroupManage))
+    if not planning or not in_channel:
+        # A planning-group member nominates too; in the channel their card is the group's tools.
         actions.append(submit(t(lang, "action.nomination.open"), NominationOpen))
     actions.append(submit(t(lang, "action.data.show"), DataShow))
     if privacy_url:

@@ -11,7 +11,7 @@ from bot.process.concept import Concept, Kind
 from bot.process.my_data import PersonalData, StoredNomination
 
 from .elements import Element, MAX_MESSAGE_BYTES, card, container, heading, json_size, open_url, rich, run, subheading, submit, text, verbatim
-from .nomination import theme_title_block
+from .themes import theme_title_block
 from ..texts import format_date, t
 from .payload import Payload, RoundId
 
@@ -124,6 +124,8 @@ def _nomination(lang: str, concept: Concept, n: StoredNomination, *, full: bool)
         items.append(theme_title_block(lang, concept, choice))
         if full:
             items += [verbatim(choice.why_me, spacing="None"), verbatim(choice.core_task, spacing="Small")]
+    if n.entered_by:  # typed in by the contact person from the person's paper form
+        items.append(text(t(lang, "data.nomination.paper"), subtle=True, spacing="Small"))
     items.append(text(t(lang, "data.nomination.open" if n.is_open else "data.nomination.closed"), subtle=True, spacing="Small"))
     return container(items, spacing="Medium")
 

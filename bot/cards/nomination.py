@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from bot.process.concept import Concept, Kind
 from bot.process.nomination import (
-    ThemeChoice,
+    Invitee,
     FIELD_CORE_TASK,
     FIELD_OWN_TITLE,
     FIELD_THEME,
@@ -25,9 +25,11 @@ from bot.process.nomination import (
     field_name,
 )
 
-from .elements import Element, action_set, card, container, heading, rich, run, subheading, submit, text, toggle, verbatim
-from ..texts import format_date, has_text, t
+from .elements import Element, card, container, heading, subheading, submit, text, verbatim
+from ..texts import format_date, t
 from .payload import Payload, RoundId, capped
+from .form_errors import error_summary, field_errors
+from .themes import about_themes, choice_section, workplace_line
 
 
 class NominationOpen(Payload):
@@ -83,32 +85,69 @@ class NominationEdit(Payload):
     VERB: ClassVar[str] = "nomination.edit"
     round_id: RoundId
 
-# Which template each input was built from, to name it in error messages.
-_SLOTS = {FIELD_THEME: "theme", FIELD_OWN_TITLE: "own_title", FIELD_WHY_ME: "why_me", FIELD_CORE_TASK: "core_task"}
+
+# A Teams user id ("29:…", an AAD id): what a colleague chooser sends; checked again on the server.
+UserId = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$")]
+
+
+class NominationPaperOpen(Payload):
+    """The contact person starts entering a paper form (Bilag 2): choose the colleague."""
+
+    VERB: ClassVar[str] = "nomination.paper.open"
+    round_id: RoundId | None = None
+
+
+class NominationPaperChoose(Payload):
+    """The colleague chosen (or the paper form to correct): bring the form for them."""
+
+    VERB: ClassVar[str] = "nomination.paper.choose"
+    round_id: RoundId
+    colleague: UserId | None = None  # None: nobody chosen; the chooser asks again
+
+
+class NominationPaperSubmit(NominationSubmit):
+    """A colleague's paper form, typed in by the contact person; the same form and checks."""
+
+    VERB: ClassVar[str] = "nomination.paper.submit"
+    colleague: UserId
 
 
 def nomination_card(lang: str, concept: Concept, *, round_id: str, deadline: date, contact_name: str, named_mode: bool,
-                    previous: NominationInput | None = None, values: Mapping[str, object] | None = None,
-                    errors: list[FieldError] | None = None) -> Element:
+                    workplace_name: str = "", previous: NominationInput | None = None,
+                    values: Mapping[str, object] | None = None, errors: list[FieldError] | None = None,
+                    paper_for: Invitee | None = None, paper_forms: bool = False) -> Element:
     """The nomination form: one well-being and one leadership theme, each with two reasons.
 
+    ``workplace_name`` says whose dialogue it is (someone in two teams gets two cards).
     ``previous`` fills the form when someone edits a nomination; ``values`` (the raw card
     inputs) refill it after the server rejected a submission, with ``errors`` shown at the top
-    and under each field.
+    and under each field. ``paper_for`` makes it the contact person's copy of a colleague's
+    paper form (Bilag 2); ``paper_forms`` adds the contact person's button to enter one.
     """
     errors = errors or []
     filled = _prefill(previous, values)
-    body: list[Element] = [
-        heading(concept.dialogue_name(lang)),
-        text(t(lang, "nomination.intro", deadline=format_date(lang, deadline)), spacing="Small"),
-    ]
+    body: list[Element] = [heading(concept.dialogue_name(lang))]
+    if workplace_name:
+        body.append(workplace_line(lang, concept, workplace_name))
+    if paper_for is not None:
+        body.append(verbatim(paper_for.name or paper_for.user_id, prefix=t(lang, "paper.form.for") + " ", bold=True, spacing="Small"))
+        body.append(text(t(lang, "paper.form.intro"), spacing="Small"))
+    else:
+        body.append(text(t(lang, "nomination.intro", deadline=format_date(lang, deadline)), spacing="Small"))
     if errors:
-        body.append(_error_summary(lang, concept, errors))
+        body.append(error_summary(lang, concept, errors))
     for kind in Kind:
         body.append(_kind_section(lang, concept, kind, filled, errors))
+    if paper_for is not None:
+        body.append(container([text(t(lang, "paper.form.counts"), spacing="Small")], style="emphasis", spacing="Large", separator=True))
+        title = t(lang, "action.paper.save")
+        return card(body, [submit(title, NominationPaperSubmit, style="positive", round_id=round_id, colleague=paper_for.user_id)])
     body.append(_who_sees(lang, deadline=deadline, contact_name=contact_name, named_mode=named_mode))
-    title = t(lang, "action.nomination.save" if previous else "action.nomination.send")
-    return card(body, [submit(title, NominationSubmit, style="positive", round_id=round_id)])
+    actions = [submit(t(lang, "action.nomination.save" if previous else "action.nomination.send"), NominationSubmit,
+                      style="positive", round_id=round_id)]
+    if paper_forms:
+        actions.append(submit(t(lang, "action.paper.open"), NominationPaperOpen, round_id=round_id))
+    return card(body, actions)
 
 
 def _prefill(previous: NominationInput | None, values: Mapping[str, object] | None) -> dict[str, str]:
@@ -126,52 +165,16 @@ def _prefill(previous: NominationInput | None, values: Mapping[str, object] | No
     return filled
 
 
-def _slot(field: str) -> tuple[Kind | None, str]:
-    for kind in Kind:
-        for template, slot in _SLOTS.items():
-            if field == field_name(template, kind):
-                return kind, slot
-    return None, "other"
-
-
-def error_message(lang: str, error: FieldError) -> str:
-    """The words for one field's problem, e.g. 'Højst 500 tegn – forkort dit svar.'"""
-    kind, slot = _slot(error.field)
-    candidates = [f"nomination.error.{slot}.{error.code}", f"nomination.error.{error.code}", "nomination.error.other"]
-    if kind is not None:
-        candidates.insert(0, f"nomination.error.{slot}.{error.code}.{kind.value}")
-    key = next(k for k in candidates if has_text(lang, k))
-    return t(lang, key, limit=error.limit or "")
-
-
-def _error_summary(lang: str, concept: Concept, errors: list[FieldError]) -> Element:
-    items: list[Element] = [text(t(lang, "nomination.errors.title"), weight="Bolder", color="Attention")]
-    for error in errors:
-        kind, slot = _slot(error.field)
-        where = t(lang, f"nomination.slot.{slot}")
-        if kind is not None:
-            where = f"{concept.catalogue(kind).label(lang)}, {where}"
-        items.append(text(f"{where}: {error_message(lang, error)}", color="Attention", spacing="Small"))
-    return container(items, style="attention")
-
-
-def _field_errors(lang: str, field: str, errors: list[FieldError]) -> list[Element]:
-    return [text(error_message(lang, e), color="Attention", spacing="Small") for e in errors if e.field == field]
-
-
 def _kind_section(lang: str, concept: Concept, kind: Kind, filled: dict[str, str], errors: list[FieldError]) -> Element:
     catalogue = concept.catalogue(kind)
     limits = concept.limits
-    label = catalogue.label(lang)
     own_title = catalogue.own_proposal.title(lang)
     theme_field = field_name(FIELD_THEME, kind)
     own_field = field_name(FIELD_OWN_TITLE, kind)
-    about_id = f"{kind.value}_about"
-    choices = [{"title": th.title(lang), "value": th.id} for th in (*catalogue.themes, catalogue.own_proposal)]
-    about = []
-    for theme in (*catalogue.themes, catalogue.own_proposal):
-        about.append(text(theme.title(lang), weight="Bolder", spacing="Medium"))
-        about.append(text(theme.description(lang), spacing="Small"))
+    # »Valgfrit emne« (well-being) and »Valgfrit tema« (leadership) are both the guide's words for
+    # the same thing; the choice, the hint and the field all call it "your own proposal".
+    choices = [{"title": th.title(lang), "value": th.id} for th in catalogue.themes]
+    choices.append({"title": t(lang, "nomination.own.choice", own=own_title), "value": catalogue.own_proposal.id})
     theme_input: Element = {
         "type": "Input.ChoiceSet",
         "id": theme_field,
@@ -186,23 +189,23 @@ def _kind_section(lang: str, concept: Concept, kind: Kind, filled: dict[str, str
     if filled.get(theme_field) in catalogue.choice_ids:
         theme_input["value"] = filled[theme_field]
     items: list[Element] = [
-        subheading(label, separator=True),
+        subheading(catalogue.label(lang), separator=True),
         text(catalogue.intro(lang), spacing="Small"),
         theme_input,
-        *_field_errors(lang, theme_field, errors),
-        action_set([toggle(t(lang, "nomination.about_themes"), about_id)], spacing="Small"),
-        container(about, id=about_id, visible=False, style="emphasis"),
-        _text_input(own_field, t(lang, "nomination.own_title.label", own=own_title, limit=limits.own_title_max_chars),
+        *field_errors(lang, theme_field, errors),
+        text(t(lang, f"nomination.own.hint.{kind.value}", own=own_title), subtle=True, spacing="Small"),
+        *about_themes(lang, concept, kind),
+        _text_input(own_field, t(lang, f"nomination.own_title.label.{kind.value}", own=own_title, limit=limits.own_title_max_chars),
                     limits.own_title_max_chars, filled, required=False,
                     error=t(lang, "nomination.error.own_title.required")),
-        *_field_errors(lang, own_field, errors),
+        *field_errors(lang, own_field, errors),
     ]
     for template, question in ((FIELD_WHY_ME, concept.question_why_me), (FIELD_CORE_TASK, concept.question_core_task)):
         field = field_name(template, kind)
         label_text = t(lang, "nomination.question.label", question=question(lang), limit=limits.reason_max_chars)
         items.append(_text_input(field, label_text, limits.reason_max_chars, filled, required=True, multiline=True,
                                  error=t(lang, "nomination.error.reason.required")))
-        items += _field_errors(lang, field, errors)
+        items += field_errors(lang, field, errors)
     return container(items, spacing="Large")
 
 
@@ -234,46 +237,36 @@ def _who_sees(lang: str, *, deadline: date, contact_name: str, named_mode: bool)
 
 
 # -- the receipt: what an employee sees after nominating ------------------------------------
+RECEIPT_TITLES = {"received": "receipt.title", "changed": "receipt.title.changed", "saved": "receipt.title.saved",
+                  "shown": "receipt.title.shown"}
+
+
 def nomination_receipt_card(lang: str, concept: Concept, *, round_id: str, nomination: NominationInput, deadline: date,
-                            can_edit: bool, named_mode: bool) -> Element:
-    """Replaces the form in place after a submission: the chosen themes and reasons, verbatim."""
-    body: list[Element] = [
-        heading(t(lang, "receipt.title")),
-        text(t(lang, "receipt.intro"), spacing="Small"),
-    ]
+                            can_edit: bool, named_mode: bool, workplace_name: str = "", saved: str = "received",
+                            entered_by_name: str | None = None, paper_forms: bool = False) -> Element:
+    """Replaces the form in place after a submission: the chosen themes and reasons, verbatim.
+
+    ``saved`` is what just happened: ``received`` (the first answer: thanks), ``changed`` (an
+    edit was saved), ``saved`` (sent again unchanged) or ``shown`` (asked for with "mine temaer").
+    ``entered_by_name`` marks an answer the contact person typed in from a paper form.
+    """
+    body: list[Element] = [heading(t(lang, RECEIPT_TITLES[saved]))]
+    if workplace_name:
+        body.append(workplace_line(lang, concept, workplace_name))
+    if entered_by_name is not None:
+        body.append(verbatim(entered_by_name, prefix=t(lang, "receipt.paper") + " ", prefix_subtle=True, spacing="Small"))
+        body.append(text(t(lang, "receipt.paper.replace"), spacing="Small"))
+    else:
+        body.append(text(t(lang, "receipt.intro"), spacing="Small"))
     for kind in Kind:
-        body.append(_choice_section(lang, concept, nomination.choice(kind)))
+        body.append(choice_section(lang, concept, nomination.choice(kind)))
     footer: list[Element] = [text(t(lang, "receipt.named" if named_mode else "receipt.anonymous"), subtle=True)]
     if can_edit:
         footer.append(text(t(lang, "receipt.can_edit", deadline=format_date(lang, deadline)), spacing="Small"))
     else:
         footer.append(text(t(lang, "receipt.closed"), weight="Bolder", spacing="Small"))
     body.append(container(footer, separator=True, spacing="Large"))
-    actions = [submit(t(lang, "action.edit"), NominationEdit, round_id=round_id)] if can_edit else None
-    return card(body, actions)
-
-
-def theme_title_block(lang: str, concept: Concept, choice: ThemeChoice) -> Element:
-    """The chosen theme's title; an own proposal shows the person's words after 'Valgfrit emne:'."""
-    catalogue = concept.catalogue(choice.kind)
-    if choice.theme_id == catalogue.own_proposal.id:
-        return rich(run(catalogue.own_proposal.title(lang) + ": ", bold=True), run(choice.own_title or "", bold=True))
-    theme = catalogue.find(choice.theme_id)
-    if theme is None:  # removed from the concept since it was chosen; show the stored id as is
-        return verbatim(choice.theme_id, bold=True)
-    return text(theme.title(lang), weight="Bolder")
-
-
-def _choice_section(lang: str, concept: Concept, choice: ThemeChoice) -> Element:
-    return container(
-        [
-            subheading(concept.catalogue(choice.kind).label(lang)),
-            theme_title_block(lang, concept, choice),
-            text(concept.question_why_me(lang), subtle=True, spacing="Small"),
-            verbatim(choice.why_me, spacing="None"),
-            text(concept.question_core_task(lang), subtle=True, spacing="Small"),
-            verbatim(choice.core_task, spacing="None"),
-        ],
-        separator=True,
-        spacing="Medium",
-    )
+    actions = [submit(t(lang, "action.edit"), NominationEdit, round_id=round_id)] if can_edit else []
+    if paper_forms and can_edit:
+        actions.append(submit(t(lang, "action.paper.open"), NominationPaperOpen, round_id=round_id))
+    return card(body, actions or None)

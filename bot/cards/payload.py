@@ -15,7 +15,7 @@ beyond twice the limit; between the two, the form shows a polite "too long" erro
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -34,15 +34,18 @@ class Payload(BaseModel):
     VERB: ClassVar[str]
     verb: str
     msteams: TeamsData = None
+    # The language the card was shown in (``elements.in_language``), so pressing its button is
+    # answered in the same language; a hint like the locale, never a choice the person made.
+    card_lang: Literal["da", "en"] | None = None
 
     @classmethod
     def fields(cls) -> frozenset[str]:
         """The keys a card may put beside the verb."""
-        return frozenset(cls.model_fields) - {"verb", "msteams"}
+        return frozenset(cls.model_fields) - {"verb", "msteams", "card_lang"}
 
     def data(self) -> dict[str, Any]:
         """The checked values, without Teams' own key."""
-        return self.model_dump(exclude={"msteams"})
+        return self.model_dump(exclude={"msteams", "card_lang"})
 
     @classmethod
     def of(cls, **values: Any) -> Payload:

@@ -5,11 +5,16 @@ from datetime import date
 from typing import ClassVar
 
 from bot.process.concept import Concept
+from bot.process.dialogue import Step
+from bot.process.status import RoundStatus
 
 from . import elements
-from .elements import Element, card, container, facts, heading, rich, run, subheading, submit, text
+from .elements import Element, card, container, facts, heading, rich, run, subheading, submit, text, verbatim
 from ..texts import format_date, has_text, t
+from .deadline import planning_actions
+from .invitees import InviteesShow
 from .nomination import NominationOpen
+from .themes import workplace_line
 from .payload import Payload
 from .tally import TallyShow
 
@@ -22,35 +27,75 @@ class StatusShow(Payload):
 MAX_UNREACHABLE_SHOWN = 50  # names beyond this are counted, not listed, to bound the card
 
 
-def status_card(lang: str, *, step_label: str, answered: int, invited: int, reminders_sent: int,
-                unreachable: list[tuple[str, str]]) -> Element:
-    """Where the round is: step, answers, reminders, and who the bot could not reach and why.
-
-    ``step_label`` is the bot's own wording for the current step; ``unreachable`` holds
-    (name, reason code) pairs with codes such as ``blocked``, ``not_found``, ``not_installed``,
-    ``failed``.
-    """
+def status_card(lang: str, status: RoundStatus, *, round_id: str | None = None) -> Element:
+    """Where the round is, for the planning group to run it: the step, the deadline and time left,
+    answers (and how many on paper), how the form reached people, reminders, who could not be
+    reached and why, the contact person, and what comes next (with the way to the tally)."""
     body: list[Element] = [
         heading(t(lang, "status.title")),
-        text(step_label, weight="Bolder", spacing="Small"),
+        text(step_label(lang, status.step), weight="Bolder", spacing="Small"),
         facts([
-            (t(lang, "status.answered"), t(lang, "status.answered.value", answered=answered, invited=invited)),
-            (t(lang, "status.reminders"), str(reminders_sent)),
-            (t(lang, "status.unreachable"), str(len(unreachable))),
+            (t(lang, "status.deadline"), format_date(lang, status.deadline)),
+            (t(lang, "status.time_left"), time_left_text(lang, status)),
+            (t(lang, "status.answered"), _answered(lang, status)),
+            (t(lang, "status.cards"), t(lang, "status.cards.value", delivered=status.deliveries.delivered,
+                                        waiting=status.deliveries.waiting, undelivered=status.deliveries.undelivered)),
+            (t(lang, "status.reminders"), str(status.reminders_sent)),
+            (t(lang, "status.next_reminder"), format_date(lang, status.next_reminder) if status.next_reminder
+             else t(lang, "status.next_reminder.none")),
+            (t(lang, "status.unreachable"), str(len(status.unreachable))),
         ]),
     ]
-    if unreachable:
-        rows: list[Element] = [
-            subheading(t(lang, "status.unreachable.title")),
-            text(t(lang, "status.unreachable.intro"), subtle=True, spacing="Small"),
-        ]
-        for name, code in unreachable[:MAX_UNREACHABLE_SHOWN]:
-            rows.append(rich(run(name, bold=True), run(" – " + reason_text(lang, code)), spacing="Small"))
-        hidden = len(unreachable) - MAX_UNREACHABLE_SHOWN
-        if hidden > 0:
-            rows.append(text(t(lang, "status.unreachable.more", count=hidden), subtle=True))
-        body.append(container(rows))
-    return card(body, [submit(t(lang, "action.tally"), TallyShow)])
+    if status.contact_name:  # typed by the planning group: a TextRun, never markdown
+        body.append(verbatim(status.contact_name, prefix=t(lang, "label.contact") + " ", spacing="Small"))
+    if status.unreachable:
+        body.append(_unreachable(lang, status.unreachable))
+    next_key = f"status.next.{status.step.id}"
+    if has_text(lang, next_key):
+        body += [subheading(t(lang, "status.next.title"), separator=True), text(t(lang, next_key), spacing="Small")]
+    actions = [submit(t(lang, "action.tally"), TallyShow), submit(t(lang, "action.invitees"), InviteesShow)]
+    if round_id and status.closed_early_on is None and not status.time_left.has_ended:
+        actions += planning_actions(lang, round_id)  # extend the deadline, close the round early (cards/deadline.py)
+    return card(body, actions)
+
+
+def step_label(lang: str, step: Step) -> str:
+    """'Trin 3: Medarbejderne vælger temaer', the guide's number and heading."""
+    name = t(lang, f"status.step.{step.id}")
+    return name if step.number is None else t(lang, "status.step", number=step.number, name=name)
+
+
+def time_left_text(lang: str, status: RoundStatus) -> str:
+    """'5 arbejdsdage (7 dage i alt), i dag medregnet', or why there is no time left."""
+    left = status.time_left
+    if status.closed_early_on is not None:
+        return t(lang, "status.time_left.closed_early", date=format_date(lang, status.closed_early_on))
+    if left.has_ended:
+        return t(lang, "status.time_left.ended")
+    if left.is_last_day:
+        return t(lang, "status.time_left.last_day")
+    return t(lang, "status.time_left.value", working_days=t(lang, "status.working_days", count=left.working_days),
+             days=t(lang, "status.days", count=left.days))
+
+
+def _answered(lang: str, status: RoundStatus) -> str:
+    a = status.answers
+    if a.on_paper:
+        return t(lang, "status.answered.paper", answered=a.answered, invited=a.invited, paper=a.on_paper)
+    return t(lang, "status.answered.value", answered=a.answered, invited=a.invited)
+
+
+def _unreachable(lang: str, unreachable: tuple[tuple[str, str], ...]) -> Element:
+    rows: list[Element] = [
+        subheading(t(lang, "status.unreachable.title")),
+        text(t(lang, "status.unreachable.intro"), subtle=True, spacing="Small"),
+    ]
+    for name, code in unreachable[:MAX_UNREACHABLE_SHOWN]:
+        rows.append(rich(run(name, bold=True), run(" – " + reason_text(lang, code)), spacing="Small"))
+    hidden = len(unreachable) - MAX_UNREACHABLE_SHOWN
+    if hidden > 0:
+        rows.append(text(t(lang, "status.unreachable.more", count=hidden), subtle=True))
+    return container(rows)
 
 
 # Teams' error codes (and HTTP statuses) as the reasons people understand.
@@ -71,11 +116,14 @@ def reason_text(lang: str, code: str) -> str:
     return t(lang, key if has_text(lang, key) else "status.reason.unknown")
 
 
-def reminder_card(lang: str, concept: Concept, *, round_id: str, deadline: date, reminder_number: int) -> Element:
-    """An employee's reminder to nominate themes before the deadline, with the way to the form."""
+def reminder_card(lang: str, concept: Concept, *, round_id: str, deadline: date, reminder_number: int,
+                  workplace_name: str = "") -> Element:
+    """An employee's reminder to nominate themes before the deadline, with the way to the form;
+    ``workplace_name`` says whose dialogue it is (someone in two teams gets two)."""
     title_key = "reminder.title.first" if reminder_number <= 1 else "reminder.title.later"
     body: list[Element] = [
         heading(t(lang, title_key)),
+        *([workplace_line(lang, concept, workplace_name)] if workplace_name else []),
         text(t(lang, "reminder.text", deadline=format_date(lang, deadline), workplace=concept.workplace_word(lang))),
         text(t(lang, "reminder.why"), subtle=True, spacing="Small"),
     ]

@@ -1,9 +1,13 @@
-"""Step 4 of the guide as a card: what was nominated, ranked, with the reasons under each theme.
+"""Step 4 of the guide as cards: what was nominated, ranked, and every reason, on pages if need be.
 
-Whatever the input, the card must stay under the message size limit: 300 employees writing
-500-character reasons would make a 300 KB card. Rows and reasons are therefore added within a
-byte budget (breadth first: the first reason of every theme before the second of any), and the
-card says how many were left out.
+The tally card must stay under the message size limit, yet 300 employees writing 500-character
+reasons write 300 KB. So the tally shows the ranking and as many reasons as fit (breadth first:
+the first reason of every theme before the second of any), and the reasons of each kind are
+also laid out on pages (``reason_pages``), each page a card of its own under the limit. Every
+theme whose reasons are not all on the tally has a button to the page where its unread reasons
+begin, and each page says whether there is another. Page boundaries depend on the reasons alone
+(measured in the longer of the two languages), so a page number means the same in Danish and
+English, on the tally and on the page before it.
 """
 from __future__ import annotations
 
@@ -11,26 +15,14 @@ from datetime import date
 from typing import ClassVar
 
 from bot.process.concept import Concept, Kind
-from bot.process.tally import Reason, Tally, ThemeCount
+from bot.process.tally import Tally, ThemeCount
 
-from .elements import (
-    MAX_MESSAGE_BYTES,
-    Element,
-    action_set,
-    card,
-    container,
-    facts,
-    heading,
-    json_size,
-    rich,
-    run,
-    subheading,
-    text,
-    toggle,
-    verbatim,
-)
-from ..texts import format_date, t
+from ..texts import t
+from .elements import Element, action_set, card, container, facts, heading, json_size, rich, submit, subheading, text, toggle
 from .payload import Payload
+from .reasons import (
+    CARD_BUDGET, SEPARATOR, WIDEST, ReasonPages, TallyReasons, cut, reason_block, reason_pages, status_line, title_runs,
+)
 
 
 class TallyShow(Payload):
@@ -38,11 +30,9 @@ class TallyShow(Payload):
 
     VERB: ClassVar[str] = "tally.show"
 
-# Room left for the message envelope (summary, ids, conversation) around the card.
-CARD_BUDGET = MAX_MESSAGE_BYTES - 4_000
+
 MAX_ROWS_PER_KIND = 30  # beyond this a planning group reads a list, not a ranking
-DISPLAY_CHARS = 1_000  # a single reason is cut here on the card (the stored text is whole)
-_SEPARATOR = 2  # ", " between list items in the serialised JSON
+CHART_LABEL_CHARS = 60  # the chart's label line; the ranked list below holds the whole title
 
 Selection = dict[Kind, list[int]]  # per kind: one entry per shown row = reasons shown in it
 
@@ -50,44 +40,48 @@ Selection = dict[Kind, list[int]]  # per kind: one entry per shown row = reasons
 def tally_card(lang: str, concept: Concept, tally: Tally, *, deadline: date, is_open: bool,
                max_bytes: int = CARD_BUDGET) -> Element:
     """The planning group's tally: per kind a chart, the ranked themes and their reasons."""
-    nominated = {kind: [c for c in tally.kinds[kind].themes if c.count > 0] for kind in Kind}
-    selection = _fit(lang, concept, tally, nominated, deadline=deadline, is_open=is_open, max_bytes=max_bytes)
-    return _render(lang, concept, tally, nominated, selection, deadline=deadline, is_open=is_open)
+    pages = {kind: reason_pages(concept, tally, kind) for kind in Kind}
+    selection = _fit(lang, concept, tally, pages, deadline=deadline, is_open=is_open, max_bytes=max_bytes)
+    return _render(lang, concept, tally, pages, selection, deadline=deadline, is_open=is_open)
 
 
-def _render(lang: str, concept: Concept, tally: Tally, nominated: dict[Kind, list[ThemeCount]], selection: Selection,
+def _render(lang: str, concept: Concept, tally: Tally, pages: dict[Kind, ReasonPages], selection: Selection,
             *, deadline: date, is_open: bool, reserve_notes: bool = False) -> Element:
-    truncated = reserve_notes or any(
-        len(rows) < len(nominated[kind]) or any(n < len(nominated[kind][i].reasons) for i, n in enumerate(rows))
-        for kind, rows in selection.items()
-    )
+    truncated = {kind: reserve_notes or len(rows) < len(pages[kind].themes)
+                 or any(n < len(pages[kind].themes[i].reasons) for i, n in enumerate(rows)) for kind, rows in selection.items()}
     percent = round(tally.response_rate * 100)
     body: list[Element] = [
         heading(t(lang, "tally.title")),
-        text(t(lang, "tally.open" if is_open else "tally.closed", deadline=format_date(lang, deadline)), spacing="Small"),
+        status_line(lang, tally, deadline=deadline, is_open=is_open),
         text(t(lang, "tally.responded", responded=tally.responded, invited=tally.invited, percent=percent), weight="Bolder"),
         text(t(lang, "tally.named" if tally.named_mode else "tally.anonymous"), subtle=True, spacing="Small"),
     ]
-    if truncated:
+    if any(truncated.values()):
         body.append(text(t(lang, "tally.truncated"), color="Warning", spacing="Small"))
     for kind in Kind:
-        body.append(_kind_section(lang, concept, tally, kind, nominated[kind], selection[kind], reserve_notes=reserve_notes))
+        body.append(_kind_section(lang, concept, tally, kind, pages[kind], selection[kind], truncated=truncated[kind],
+                                  reserve=reserve_notes))
     return card(body)
 
 
-def _kind_section(lang: str, concept: Concept, tally: Tally, kind: Kind, nominated: list[ThemeCount], shown: list[int],
-                  *, reserve_notes: bool) -> Element:
+def _kind_section(lang: str, concept: Concept, tally: Tally, kind: Kind, laid_out: ReasonPages, shown: list[int],
+                  *, truncated: bool, reserve: bool) -> Element:
     catalogue = concept.catalogue(kind)
     items: list[Element] = [subheading(catalogue.label(lang), separator=True)]
+    nominated = laid_out.themes
     if not nominated:
         items.append(text(t(lang, "tally.none_yet"), subtle=True))
     else:
         items.append(_chart(lang, concept, kind, nominated))
         for index, reasons_shown in enumerate(shown):
-            items.append(_row(lang, concept, kind, index, nominated[index], reasons_shown, reserve_note=reserve_notes))
+            items.append(_row(lang, tally, kind, index, laid_out, reasons_shown, concept=concept, reserve=reserve))
         hidden_rows = len(nominated) - len(shown)
-        if hidden_rows:
-            items.append(text(t(lang, "tally.more_rows", count=hidden_rows), color="Warning"))
+        if hidden_rows or reserve:
+            items.append(text(t(lang, "tally.more_rows", count=hidden_rows or WIDEST), color="Warning"))
+        if truncated and laid_out.pages:
+            count = len(laid_out.pages) if not reserve else WIDEST
+            items.append(action_set([submit(t(lang, "tally.all_reasons", kind=catalogue.label(lang), count=count),
+                                            TallyReasons, round_id=tally.round_id, kind=kind.value, page=1)]))
     # Joined with middle dots, because titles such as "Mestring, kvalitet og præstationer" hold commas.
     unchosen = [c.title_in(lang) for c in tally.kinds[kind].themes if c.count == 0]
     if unchosen:
@@ -96,7 +90,13 @@ def _kind_section(lang: str, concept: Concept, tally: Tally, kind: Kind, nominat
 
 
 def _chart(lang: str, concept: Concept, kind: Kind, nominated: list[ThemeCount]) -> Element:
-    """A Teams bar chart; own proposals share one bar, so the chart never shows typed text."""
+    """A Teams bar chart of whole people; own proposals share one bar, so it never shows typed text.
+
+    ``AbsoluteNoAxis``: Teams draws each label on its own line above its bar and the count
+    beside the bar. The default (``AbsoluteWithAxis``) draws six evenly spaced ticks up to the
+    largest count (0.5, 1.5 … for 3, with an English decimal point) and puts the labels in a
+    column beside the bars, where a long title squeezes the axis to "0.. 1..". The chart has
+    no tick or number-format option, so no axis is the only way to show whole numbers."""
     bars: list[tuple[str, int]] = [(c.title_in(lang), c.count) for c in nominated if not c.is_own]
     own = sum(c.count for c in nominated if c.is_own)
     if own:
@@ -105,52 +105,49 @@ def _chart(lang: str, concept: Concept, kind: Kind, nominated: list[ThemeCount])
     return {
         "type": "Chart.HorizontalBar",
         "title": concept.catalogue(kind).label(lang),
-        "data": [{"x": label, "y": count} for label, count in bars],
+        "displayMode": "AbsoluteNoAxis",
+        "data": [{"x": cut(label, CHART_LABEL_CHARS), "y": count} for label, count in bars],
         # Outside Teams (and in the schema check) the chart falls back to plain counts.
         "fallback": facts([(label, t(lang, "tally.count", count=count)) for label, count in bars]),
     }
 
 
-def _row(lang: str, concept: Concept, kind: Kind, index: int, entry: ThemeCount, reasons_shown: int,
-         *, reserve_note: bool = False) -> Element:
-    title_runs = [run(f"{index + 1}. ", bold=True)]
-    if entry.theme_id.startswith("own:"):
-        title_runs.append(run(concept.catalogue(kind).own_proposal.title(lang) + ": ", bold=True))
-    title_runs += [run(_cut(entry.title_in(lang), 200), bold=True), run("  " + t(lang, "tally.count", count=entry.count), subtle=True)]
-    items: list[Element] = [rich(*title_runs)]
-    if entry.reasons:
-        reasons_id = f"reasons-{kind.value}-{index}"
-        hidden = len(entry.reasons) - reasons_shown
-        inner = [_reason(lang, reason) for reason in entry.reasons[:reasons_shown]]
-        if hidden or reserve_note:
-            inner.append(text(t(lang, "tally.more_reasons", count=hidden or len(entry.reasons)), color="Warning"))
-        items.append(action_set([toggle(t(lang, "tally.show_reasons", count=len(entry.reasons)), reasons_id)], spacing="None"))
-        items.append(container(inner, id=reasons_id, visible=False, spacing="None"))
-    return container(items, spacing="Medium")
+def _row(lang: str, tally: Tally, kind: Kind, index: int, laid_out: ReasonPages, shown: int, *, concept: Concept,
+         reserve: bool = False) -> Element:
+    """A ranked theme; its reasons behind "Vis begrundelser", which becomes "Skjul begrundelser"
+    (a toggle cannot rename itself, so two action sets swap places), and a button to the page
+    where the reasons not shown here begin. ``reserve`` builds the widest form, for sizing."""
+    entry = laid_out.themes[index]
+    items: list[Element] = [rich(*title_runs(lang, concept, kind, index, entry))]
+    total = len(entry.reasons)
+    more: list[Element] = []
+    if shown < total or reserve:
+        page = laid_out.page_of(index, shown) if shown < total else WIDEST
+        pages = len(laid_out.pages) if not reserve else WIDEST
+        more = [action_set([submit(t(lang, "tally.more_reasons", page=page, pages=pages), TallyReasons,
+                                   round_id=tally.round_id, kind=kind.value, page=min(page, 10_000))], spacing="Small")]
+    if shown == 0 and not reserve:
+        items.append(text(t(lang, "tally.reasons.elsewhere", count=total), subtle=True, spacing="None"))
+        return container(items + more, spacing="Medium", id=f"theme-{kind.value}-{index}")
+    ids = [f"reasons-{kind.value}-{index}", f"show-{kind.value}-{index}", f"hide-{kind.value}-{index}"]
+    inner: list[Element] = [reason_block(lang, reason) for reason in entry.reasons[:shown]]
+    if shown < total or reserve:
+        inner.append(text(t(lang, "tally.reasons.partial", shown=shown or WIDEST, total=total or WIDEST), color="Warning"))
+    items += [
+        {**action_set([toggle(t(lang, "tally.show_reasons", count=total), *ids)], spacing="None"), "id": ids[1]},
+        {**action_set([toggle(t(lang, "tally.hide_reasons"), *ids)], spacing="None"), "id": ids[2], "isVisible": False},
+        container(inner + more, id=ids[0], visible=False, spacing="None"),
+    ]
+    return container(items, spacing="Medium", id=f"theme-{kind.value}-{index}")
 
 
-def _reason(lang: str, reason: Reason) -> Element:
-    items: list[Element] = []
-    if reason.name:
-        items.append(rich(run(_cut(reason.name, 200), bold=True)))
-    items.append(verbatim(_cut(reason.why_me, DISPLAY_CHARS), prefix=t(lang, "tally.why_me") + " ", prefix_subtle=True,
-                          spacing="None"))
-    items.append(verbatim(_cut(reason.core_task, DISPLAY_CHARS), prefix=t(lang, "tally.core_task") + " ",
-                          prefix_subtle=True, spacing="Small"))
-    return container(items, separator=True, spacing="Small")
-
-
-def _cut(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
-
-
-def _fit(lang: str, concept: Concept, tally: Tally, nominated: dict[Kind, list[ThemeCount]], *, deadline: date,
+def _fit(lang: str, concept: Concept, tally: Tally, pages: dict[Kind, ReasonPages], *, deadline: date,
          is_open: bool, max_bytes: int) -> Selection:
     """Choose how many rows and reasons to show so the rendered card fits in ``max_bytes``."""
     selection: Selection = {kind: [] for kind in Kind}
 
     def size(reserve: bool = False) -> int:
-        return json_size(_render(lang, concept, tally, nominated, selection, deadline=deadline, is_open=is_open,
+        return json_size(_render(lang, concept, tally, pages, selection, deadline=deadline, is_open=is_open,
                                  reserve_notes=reserve))
 
     room = max_bytes - size(reserve=True)
@@ -158,9 +155,10 @@ def _fit(lang: str, concept: Concept, tally: Tally, nominated: dict[Kind, list[T
     blocked: set[Kind] = set()
     for index in range(MAX_ROWS_PER_KIND):
         for kind in Kind:
-            if kind in blocked or index >= len(nominated[kind]):
+            if kind in blocked or index >= len(pages[kind].themes):
                 continue
-            cost = json_size(_row(lang, concept, kind, index, nominated[kind][index], 0, reserve_note=True)) + _SEPARATOR
+            row = _row(lang, tally, kind, index, pages[kind], 0, concept=concept, reserve=True)
+            cost = json_size(row) + SEPARATOR
             if cost > room:
                 blocked.add(kind)
                 continue
@@ -172,10 +170,10 @@ def _fit(lang: str, concept: Concept, tally: Tally, nominated: dict[Kind, list[T
         progress = False
         for kind in Kind:
             for index, count in enumerate(selection[kind]):
-                reasons = nominated[kind][index].reasons
+                reasons = pages[kind].themes[index].reasons
                 if count != depth or count >= len(reasons):
                     continue
-                cost = json_size(_reason(lang, reasons[count])) + _SEPARATOR
+                cost = json_size(reason_block(lang, reasons[count])) + SEPARATOR
                 if cost <= room:
                     selection[kind][index] += 1
                     room -= cost

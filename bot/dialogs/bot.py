@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.schema import ChannelAccount
@@ -41,6 +42,7 @@ class TalSammenBot(ActivityHandler):
         turn = read_turn(turn_context.activity, self.services.bot_id or None)
         turn, first_contact = await remember_sender(self.services, turn)
         route = decide(turn, self.services)
+        turn = replace(turn, typed_lang=route.typed_lang)  # a Danish-only word is answered in Danish
         asks_for_help = route.unknown_command or (route.command is not None and route.verb.handler is welcome.show_help)
         if should_greet(first_contact, typed=turn.value is None, asks_for_help=asks_for_help):
             await welcome.greet_person(turn_context, turn, self.services)
@@ -74,7 +76,10 @@ class TalSammenBot(ActivityHandler):
 async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
     log.exception("unhandled error in turn", exc_info=error)
     try:
-        lang = choose_language(stored=None, locale=turn_context.activity.locale)
+        # Without the store (it may be what failed): a channel reads the default, a person the
+        # language of their client. The default is Danish, the guide's language.
+        turn = read_turn(turn_context.activity)
+        lang = choose_language(shared=not turn.is_personal, locale=turn.locale)
         await say(turn_context, lang, "common.error")
     except Exception:  # the reply itself may be what failed
         log.exception("could not tell the user about the error")

@@ -47,7 +47,7 @@ async def export(ctx: TurnContext, turn: TurnInfo, services: Services, _payload:
     for part in range(count):
         await deliver_privately(
             ctx, turn, services, lambda lang, part=part: data_export_cards(lang, document)[part],
-            summary="data.summary", sent_key="data.sent_privately", announce=part == count - 1,
+            summary="data.summary", sent_key="data.export_sent_privately", announce=part == count - 1,
         )
 
 
@@ -60,7 +60,7 @@ async def ask_delete(ctx: TurnContext, turn: TurnInfo, services: Services, paylo
     workplace = await services.store.workplaces.get(round_.team_id)
     await deliver_privately(
         ctx, turn, services, lambda lang: delete_confirm_card(lang, round_id=round_.id, workplace=workplace.name if workplace else ""),
-        summary="data.summary", sent_key="data.sent_privately",
+        summary="data.summary", sent_key="data.delete_sent_privately",
     )
 
 

@@ -5,17 +5,26 @@ from __future__ import annotations
 from botbuilder.core import TurnContext
 
 from ..cards import nomination as cards
-from ..cards.elements import message_with_card
 from ..cards.nomination import NominationEdit, NominationOpen, NominationSubmit
-from ..cards.plan import round_started_card
 from ..process.dialogue import Role
-from ..process.nomination import NominationInvalid, NominationRefused, Round, check_may_nominate, parse_nomination, plan_nomination_reminders
+from ..process.nomination import (
+    NominationInvalid,
+    NominationRefused,
+    Round,
+    check_may_nominate,
+    is_unchanged,
+    parse_nomination,
+    plan_nomination_reminders,
+)
+from ..process.invitees import plan_invitations, plan_round_started
+from ..process.deadline import plan_closing
+from ..scheduler.runner import sweep_soon
 from ..process.people import Member
 from ..process.workplace import Workplace
-from ..scheduler.dispatcher import DeliveryResult, OutgoingMessage
 from ..services import Services
-from ..texts import choose_language, t
+from ..texts import t
 from .language import language_of
+from .paper_form import may_enter_paper, person_name, workplace_name
 from .registry import Command, Verb
 from .replies import deliver_privately, replace_card, say, update_card
 from .turn import TurnInfo
@@ -30,17 +39,29 @@ async def _round_for(services: Services, turn: TurnInfo, round_id: str | None) -
 
 
 def _form(services: Services, lang: str, round_: Round, **kwargs) -> dict:  # noqa: ANN003
+    """The nomination form; pass ``workplace_name`` so it says whose dialogue it is."""
     return cards.nomination_card(
         lang, services.concept, round_id=round_.id, deadline=round_.deadline_date, contact_name=round_.contact_name,
         named_mode=round_.named_mode, **kwargs,
     )
 
 
-def _receipt(services: Services, lang: str, round_: Round, nomination, *, can_edit: bool) -> dict:  # noqa: ANN001
+def _receipt(services: Services, lang: str, round_: Round, nomination, *, can_edit: bool, **kwargs) -> dict:  # noqa: ANN001, ANN003
     return cards.nomination_receipt_card(
         lang, services.concept, round_id=round_.id, nomination=nomination, deadline=round_.deadline_date,
-        can_edit=can_edit, named_mode=round_.named_mode,
+        can_edit=can_edit, named_mode=round_.named_mode, **kwargs,
     )
+
+
+async def _own_view(services: Services, round_: Round, user_id: str) -> dict:
+    """What the person's own form or receipt shows besides their answer: whose dialogue, whether
+    it was typed in from their paper form (and by whom), and the contact person's button."""
+    entered_by = await services.store.nominations.entered_by(round_.id, user_id)
+    return {
+        "workplace_name": await workplace_name(services, round_),
+        "entered_by_name": await person_name(services, round_, entered_by) if entered_by else None,
+        "paper_forms": await may_enter_paper(services, round_, user_id),
+    }
 
 
 async def open_card(ctx: TurnContext, turn: TurnInfo, services: Services, payload: NominationOpen) -> None:
@@ -55,11 +76,12 @@ async def open_card(ctx: TurnContext, turn: TurnInfo, services: Services, payloa
     if previous is None and not round_.is_open(now) and turn.is_personal:
         await say(ctx, lang, "nomination.round_closed", contact=round_.contact_name)
         return
+    view = await _own_view(services, round_, turn.user_id)
 
     def card(own: str) -> dict:
         if previous is not None:
-            return _receipt(services, own, round_, previous, can_edit=round_.is_open(now))
-        return _form(services, own, round_)
+            return _receipt(services, own, round_, previous, can_edit=round_.is_open(now), saved="shown", **view)
+        return _form(services, own, round_, workplace_name=view["workplace_name"], paper_forms=view["paper_forms"])
 
     # Reasons are personal: asked in a channel, the card goes to the 1:1 chat.
     await deliver_privately(ctx, turn, services, card, summary=services.concept.dialogue_name, sent_key="nomination.sent_privately")
@@ -85,11 +107,17 @@ async def submit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: 
     try:
         nomination = parse_nomination(services.concept, values)
     except NominationInvalid as invalid:
-        card = _form(services, lang, round_, values={k: v for k, v in values.items() if isinstance(v, str)}, errors=invalid.errors)
-        await replace_card(ctx, turn, card, summary=t(lang, "common.invalid_submission"))
+        card = _form(services, lang, round_, values={k: v for k, v in values.items() if isinstance(v, str)}, errors=invalid.errors,
+                     workplace_name=await workplace_name(services, round_))
+        await replace_card(ctx, turn, card, summary=t(lang, "common.invalid_submission"), lang=lang)
         return
+    previous = await services.store.nominations.get(round_.id, turn.user_id)
+    # The person's own answer replaces a paper form typed in for them (entered_by clears).
     await services.store.nominations.save(round_.id, turn.user_id, nomination, services.clock.now())
-    await replace_card(ctx, turn, _receipt(services, lang, round_, nomination, can_edit=True), summary=services.concept.dialogue_name(lang))
+    saved = "received" if previous is None else "saved" if is_unchanged(previous, nomination) else "changed"
+    view = await _own_view(services, round_, turn.user_id)
+    await replace_card(ctx, turn, _receipt(services, lang, round_, nomination, can_edit=True, saved=saved, **view),
+                       summary=services.concept.dialogue_name(lang), lang=lang)
 
 
 async def edit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: NominationEdit) -> None:
@@ -98,7 +126,8 @@ async def edit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: No
     if round_ is None:
         return
     previous = await services.store.nominations.get(round_.id, turn.user_id)
-    await replace_card(ctx, turn, _form(services, lang, round_, previous=previous), summary=services.concept.dialogue_name(lang))
+    card = _form(services, lang, round_, previous=previous, workplace_name=await workplace_name(services, round_))
+    await replace_card(ctx, turn, card, summary=services.concept.dialogue_name(lang), lang=lang)
 
 
 async def _refuse(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, round_: Round | None, code: str) -> None:
@@ -107,53 +136,51 @@ async def _refuse(ctx: TurnContext, turn: TurnInfo, services: Services, lang: st
     if code == "round_closed" and round_ is not None:
         previous = await services.store.nominations.get(round_.id, turn.user_id)
         if previous is not None and turn.reply_to_id:
-            await update_card(ctx, turn.reply_to_id, _receipt(services, lang, round_, previous, can_edit=False), summary=services.concept.dialogue_name(lang))
+            view = {**await _own_view(services, round_, turn.user_id), "paper_forms": False}
+            await update_card(ctx, turn.reply_to_id, _receipt(services, lang, round_, previous, can_edit=False, saved="shown", **view),
+                              summary=services.concept.dialogue_name(lang), lang=lang)
         await say(ctx, lang, "nomination.round_closed", contact=round_.contact_name)
         return
     await say(ctx, lang, f"nomination.{code}" if code in ("not_invited", "unknown_round") else "nomination.unknown_round")
 
 
-async def invite(services: Services, round_: Round, *, lang: str, channel_conversation_id: str) -> None:
-    """Read the roster, open a 1:1 chat with each member, send the card, plan the reminders,
-    and tell the channel the round has started (step 2)."""
+async def invite(services: Services, round_: Round, invitees: list[Member] | None = None, *, lang: str,
+                 channel_conversation_id: str | None = None) -> None:
+    """Invite ``invitees`` (None: the whole roster, read now) to nominate: each gets the card in a
+    1:1 chat, the reminders and the round's closing are planned, and, given a
+    ``channel_conversation_id``, the channel gets the "round started" card (step 2).
+
+    Everything is a row in the queue (keys: one invitation per person and round, one started
+    card and one closing per round), so calling this twice, or for one more person later, adds
+    only what is new, and a bot that stops half-way finishes after a restart without sending
+    anyone two cards. Rows go out in working hours; this sends what is due right away. The
+    queued cards read their language at send time (the person's choice, the team's language for
+    the channel), so ``lang`` is only the language the caller spoke."""
+    del lang  # see the docstring: each queued card is built in its reader's language when sent
     workplace = await services.store.workplaces.get(round_.team_id)
+    if invitees is None:
+        invitees = await _read_roster(services, workplace)
+    await services.store.dialogues.add_invitees(round_.id, invitees)
+    now = services.clock.now()
+    people = [m.user_id for m in invitees]
+    plans = plan_invitations(round_, people, now)
+    # Reminders from now on: someone invited later gets none on the day their card comes.
+    plans += plan_nomination_reminders(round_, people, services.window, since=now)
+    plans.append(plan_closing(round_))
+    if channel_conversation_id:
+        plans.append(plan_round_started(round_, channel_conversation_id, now))
+    await services.store.reminders.add(plans)
+    await sweep_soon(services)
+
+
+async def _read_roster(services: Services, workplace: Workplace) -> list[Member]:
+    """The team's members (the bot left out), remembered as people on the way."""
     roster: list[Member] = []
-    async for page in services.connector.iter_members(workplace.service_url, round_.team_id, page_size=services.settings.roster_page_size):
+    async for page in services.connector.iter_members(workplace.service_url, workplace.team_id, page_size=services.settings.roster_page_size):
         page = [m for m in page if m.get("id") and m.get("id") != services.bot_id]
         roster.extend(Member(str(m["id"]), str(m.get("name") or "")) for m in page)
         await services.store.people.upsert_roster(page, tenant_id=workplace.tenant_id, service_url=workplace.service_url, now=services.clock.now())
-    await services.store.dialogues.add_invitees(round_.id, roster)
-
-    async def record(result: DeliveryResult) -> None:
-        if result.conversation_id:
-            await services.store.people.remember(user_id=result.key, tenant_id=workplace.tenant_id, now=services.clock.now(), conversation_id=result.conversation_id)
-        await services.store.dialogues.record_card_delivery(round_.id, result.key, delivery=result.status, activity_id=result.activity_id, reason=result.reason)
-
-    results = await services.dispatcher.deliver(await _card_messages(services, round_, roster, workplace), on_result=record)
-    await services.store.reminders.add(plan_nomination_reminders(round_, [m.user_id for m in roster], services.window))
-    card = round_started_card(
-        lang, services.concept, deadline=round_.deadline_date, contact_name=round_.contact_name,
-        named_mode=round_.named_mode, invited=len(roster), unreachable=sum(1 for r in results if r.status != "sent"),
-    )
-    await services.dispatcher.deliver([OutgoingMessage(
-        key=f"round-started:{round_.id}", tenant_id=workplace.tenant_id, service_url=workplace.service_url,
-        conversation_id=channel_conversation_id, activity=message_with_card(card, summary=services.concept.dialogue_name(lang)),
-    )])
-
-
-async def _card_messages(services: Services, round_: Round, roster: list[Member], workplace: Workplace) -> list[OutgoingMessage]:
-    """One card per member; where we have no 1:1 chat yet the dispatcher opens it first."""
-    people = await services.store.people.get_many(m.user_id for m in roster)
-    messages = []
-    for member in roster:
-        person = people.get(member.user_id)
-        lang = choose_language(stored=person.lang if person else None, locale=None, default=services.settings.default_language)
-        messages.append(OutgoingMessage(
-            key=member.user_id, tenant_id=workplace.tenant_id, service_url=workplace.service_url,
-            conversation_id=(person.conversation_id if person else None) or "", member_id=member.user_id, bot_id=services.bot_id,
-            activity=message_with_card(_form(services, lang, round_), summary=services.concept.dialogue_name(lang)),
-        ))
-    return messages
+    return roster
 
 
 DECLARES = (

@@ -32,7 +32,7 @@ async def manage_group(ctx: TurnContext, turn: TurnInfo, services: Services, pay
     ids = [m.user_id for m in members]
     if payload.action is None:
         card = planning_group_card(lang, [m.name or m.user_id for m in members], can_manage=planning_group.may_manage(turn.user_id, ids))
-        await send_card(ctx, card, summary=names(members) if members else t(lang, "group.none"))
+        await send_card(ctx, card, summary=names(members) if members else t(lang, "group.none"), lang=lang)
         return
     if not planning_group.may_manage(turn.user_id, ids):
         await refuse_non_member(ctx, lang, members)
@@ -67,5 +67,5 @@ async def manage_group(ctx: TurnContext, turn: TurnInfo, services: Services, pay
 DECLARES = (
     Verb(GroupManage, manage_group, who=Role.ANYONE),  # anyone may see it; changing it is checked above
     Command(da=("gruppe", "planlægningsgruppe"), en=("group", "planning group"), payload=GroupManage, who=Role.PLANNING_GROUP,
-            args=lambda words: {"action": ACTIONS.get(words[0]) if words else None}, help="help.cmd.group"),
+            args=lambda words: {"action": ACTIONS.get(words[0]) if words else None}, help="help.cmd.group", team_only=True),
 )

@@ -54,10 +54,18 @@ class Command:
     who: Role
     args: ArgsParser | None = None
     help: str | None = None  # the text key that describes it in help; None leaves it out
+    team_only: bool = False  # works only in a team's channel: help in a personal chat leaves it out
 
     @property
     def phrases(self) -> tuple[tuple[str, ...], ...]:
         return tuple(dict.fromkeys(tuple(words(p)) for p in (*self.da, *self.en)))  # "start" is both
+
+    def language_of(self, phrase: tuple[str, ...]) -> str | None:
+        """"da" or "en" when only that language has ``phrase``; None for a word both share
+        ("start", "status") or one the command does not have."""
+        da = phrase in {tuple(words(p)) for p in self.da}
+        en = phrase in {tuple(words(p)) for p in self.en}
+        return "da" if da and not en else "en" if en and not da else None
 
 
 Declaration = Verb | Command
@@ -80,6 +88,7 @@ class Route:
     rejected: PayloadRejected | None = None  # a card submission refused before any handler
     command: Command | None = None  # set when typed words chose the verb
     unknown_command: bool = False
+    typed_lang: str | None = None  # the language of the typed phrase, when only one language has it
 
 
 def words(text: str) -> list[str]:
@@ -129,13 +138,15 @@ class Registry:
                 return Route(rejected=rejected)
             return Route(verb=verb, payload=payload)
         typed = tuple(words(text))
-        if not typed:
+        empty = not typed
+        if empty:
             typed = ("help",)
         for length in (2, 1):
             command = self.commands.get(typed[:length])
             if command is not None:
                 extra = command.args(typed[length:]) if command.args else {}
-                return Route(verb=self.verbs[command.payload.VERB], payload=command.payload.of(**extra), command=command)
+                return Route(verb=self.verbs[command.payload.VERB], payload=command.payload.of(**extra), command=command,
+                             typed_lang=None if empty else command.language_of(typed[:length]))
         return Route(unknown_command=True)
 
     def parse(self, value: Mapping[str, Any], concept: Concept) -> tuple[Payload, Verb]:
@@ -157,9 +168,10 @@ class Registry:
                 code = str(first.get("ctx", {}).get("error", "invalid"))
             raise PayloadRejected(verb.name, code[:60]) from None
 
-    def help_lines(self, roles: set[Role]) -> list[tuple[str, str, str]]:
-        """(Danish words, English words, text key) of the commands help shows to ``roles``."""
+    def help_lines(self, roles: set[Role], *, in_team: bool = True) -> list[tuple[str, str, str]]:
+        """(Danish words, English words, text key) of the commands help shows to ``roles``;
+        outside a team's channel, only those that work there."""
         return [
             (c.da[0], c.en[0], c.help) for c in self.ordered_commands
-            if c.help and (c.who is Role.ANYONE or c.who in roles)
+            if c.help and (c.who is Role.ANYONE or c.who in roles) and (in_team or not c.team_only)
         ]

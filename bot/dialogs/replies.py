@@ -15,29 +15,29 @@ from .language import language_of, person_language
 from .turn import TurnInfo
 
 
-def card_activity(card: dict, summary: str) -> Activity:
-    return Activity().deserialize(message_with_card(card, summary=summary))
+def card_activity(card: dict, summary: str, lang: str) -> Activity:
+    return Activity().deserialize(message_with_card(card, summary=summary, lang=lang))
 
 
-async def send_card(ctx: TurnContext, card: dict, *, summary: str) -> str | None:
-    response = await ctx.send_activity(card_activity(card, summary))
+async def send_card(ctx: TurnContext, card: dict, *, summary: str, lang: str) -> str | None:
+    response = await ctx.send_activity(card_activity(card, summary, lang))
     return response.id if response else None
 
 
-async def update_card(ctx: TurnContext, activity_id: str, card: dict, *, summary: str) -> None:
-    activity = card_activity(card, summary)
+async def update_card(ctx: TurnContext, activity_id: str, card: dict, *, summary: str, lang: str) -> None:
+    activity = card_activity(card, summary, lang)
     activity.id = activity_id
     activity.conversation = ctx.activity.conversation
     await ctx.update_activity(activity)
 
 
-async def replace_card(ctx: TurnContext, turn: TurnInfo, card: dict, *, summary: str) -> None:
+async def replace_card(ctx: TurnContext, turn: TurnInfo, card: dict, *, summary: str, lang: str) -> None:
     """Replace the card the person pressed, so the chat keeps one current card, not a trail,
     and a used card cannot act twice; a typed command gets a new card."""
     if turn.reply_to_id:
-        await update_card(ctx, turn.reply_to_id, card, summary=summary)
+        await update_card(ctx, turn.reply_to_id, card, summary=summary, lang=lang)
     else:
-        await send_card(ctx, card, summary=summary)
+        await send_card(ctx, card, summary=summary, lang=lang)
 
 
 async def send_text(ctx: TurnContext, text: str) -> None:
@@ -61,14 +61,14 @@ async def deliver_privately(ctx: TurnContext, turn: TurnInfo, services: Services
     own = await person_language(services, turn)
     summary = t(own, summary) if isinstance(summary, str) else summary(own)
     if turn.is_personal:
-        await send_card(ctx, card(own), summary=summary)
+        await send_card(ctx, card(own), summary=summary, lang=own)
         return
     lang = await language_of(services, turn)
     person = await services.store.people.get(turn.user_id)
     [result] = await services.dispatcher.deliver([OutgoingMessage(
         key=f"private:{turn.user_id}", tenant_id=turn.tenant_id, service_url=turn.service_url,
         conversation_id=(person.conversation_id if person else None) or "", member_id=turn.user_id, bot_id=services.bot_id,
-        activity=message_with_card(card(own), summary=summary),
+        activity=message_with_card(card(own), summary=summary, lang=own),
     )])
     if result.status != "sent":
         await say(ctx, lang, "common.no_personal_chat")

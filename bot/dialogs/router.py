@@ -7,7 +7,7 @@ import logging
 from botbuilder.core import TurnContext
 
 from ..services import Services
-from . import my_data, nomination, plan, planning_group, status, tally, welcome
+from . import deadline, invitees, my_data, nomination, paper_form, plan, planning_group, status, tally, welcome
 from .language import language_of
 from .registry import Registry, Route
 from .replies import say
@@ -16,7 +16,7 @@ from .turn import TurnInfo
 log = logging.getLogger(__name__)
 
 # The steps' dialogs in the guide's order; help lists their commands in this order.
-STEPS = (plan, tally, status, planning_group, nomination, my_data, welcome)
+STEPS = (plan, tally, status, planning_group, deadline, invitees, nomination, paper_form, my_data, welcome)
 REGISTRY = Registry.merge(d for step in STEPS for d in step.DECLARES)
 
 

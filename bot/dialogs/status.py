@@ -1,13 +1,16 @@
-"""The planning group's status of a round: who has answered, how many reminders went out, and
-who the bot could not reach and why (so someone can hand them the paper form). Sent privately."""
+"""The planning group's status of a round, sent privately: the step, the deadline and time left,
+who has answered (and on paper), how the form reached people, reminders sent and the next one,
+who the bot could not reach and why (so someone can hand them the paper form), and what comes
+next. The figures are worked out in bot/process/status.py; this module only gathers them."""
 from __future__ import annotations
 
 from botbuilder.core import TurnContext
 
 from ..cards.status import StatusShow, status_card
 from ..process.dialogue import Role
+from ..process.nomination import NOMINATION_KIND
+from ..process.status import UNDELIVERED, round_status
 from ..services import Services
-from ..texts import t
 from .language import language_of
 from .registry import Command, Verb
 from .replies import deliver_privately
@@ -20,20 +23,22 @@ async def show_status(ctx: TurnContext, turn: TurnInfo, services: Services, _pay
     round_ = await reported_round(ctx, turn, services, lang)
     if round_ is None:
         return
-    members = await services.store.dialogues.invitees(round_.id)
-    answered = await services.store.nominations.respondents(round_.id)
-    counts = await services.store.reminders.counts(round_.id)
+    store = services.store
+    members = await store.dialogues.invitees(round_.id)
     by_id = {m.user_id: m for m in members}
-    unreachable = {m.user_id: m.delivery_reason or "failed" for m in members if m.delivery in ("unreachable", "failed")}
-    for user_id, reason in await services.store.reminders.unreachable(round_.id):
+    # The card's own delivery first, then any reminder Teams refused: one reason per person.
+    unreachable = {m.user_id: m.delivery_reason or "failed" for m in members if m.delivery in UNDELIVERED}
+    for user_id, reason in await store.reminders.unreachable(round_.id):
         unreachable.setdefault(user_id, reason or "failed")
-    unreached = [(by_id[u].name if u in by_id else u, reason) for u, reason in sorted(unreachable.items())]
+    status = round_status(
+        round_, window=services.window, now=services.clock.now(),
+        records=await store.nominations.records(round_.id), invitees=members,
+        reminders_sent=await store.reminders.sent_count(round_.id, NOMINATION_KIND),
+        next_reminder_at=await store.reminders.next_due(round_.id, NOMINATION_KIND),
+        unreachable=sorted((by_id[u].name if u in by_id else u, reason) for u, reason in unreachable.items()),
+    )
     await deliver_privately(
-        ctx, turn, services,
-        lambda lang: status_card(
-            lang, step_label=t(lang, "status.step.nomination"), answered=len(answered & set(by_id)), invited=len(members),
-            reminders_sent=counts.get("sent", 0), unreachable=unreached,
-        ),
+        ctx, turn, services, lambda lang: status_card(lang, status, round_id=round_.id),
         summary="status.summary", sent_key="status.sent_privately",
     )
 

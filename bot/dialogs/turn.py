@@ -60,6 +60,7 @@ class TurnInfo:
     mentioned: tuple[Mentioned, ...] = field(default_factory=tuple)
     person_loaded: bool = False  # set once the person's row was read this turn
     stored_lang: str | None = None
+    typed_lang: str | None = None  # the language of the command word typed, when only one language has it
 
     @property
     def in_team(self) -> bool:

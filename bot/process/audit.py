@@ -16,7 +16,10 @@ AUDIT_ACTIONS = frozenset({
     "tally.viewed",  # the planning group read the reasons
     "data.viewed", "data.exported",  # a person looked at or exported their own data
     "nomination.deleted",  # a person deleted their nomination
+    "invitees.add", "invitees.remove",  # the planning group changed who is invited (subject: round|member)
+    "nomination.paper_entered",  # the contact person entered a colleague's paper form (subject: round|colleague)
     "payload.rejected",  # a card submission no card of ours could have sent
+    "round.extended", "round.closed_early",  # the planning group moved the deadline or closed the round (subject: round)
     "retention.applied",  # the retention job deleted a round's nominations
 })
 _AUDIT_ID = re.compile(r"[A-Za-z0-9:@._;=|+/-]{0,200}")

@@ -24,6 +24,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from .calendar import WorkingWindow, add_months, last_working_day_on_or_before, schedule_at
+from .everyday_example import plan_example_reminders
 from .nomination import plan_nomination_reminders
 from .nomination import Round
 
@@ -100,19 +101,22 @@ STEPS: tuple[Step, ...] = (
           "the themes ranked by nominations, the response rate and the reasons", Built.YES,
           ("process", "cards", "dialogs", "texts")),
     _step(S.SELECTION, 4, "Planlægningsgruppen udvælger temaer", (S.TALLY,), {R.PLANNING_GROUP},
-          "one chosen well-being theme and one leadership theme, and why"),
+          "one chosen well-being theme and one leadership theme, and why", Built.PARTLY, ("process",)),
     _step(S.INVITATION, 5, "Information til medarbejderne om valgte temaer", (S.SELECTION,), {R.PLANNING_GROUP},
-          "the chosen themes posted to the channel and the invitation (Bilag 3): date, time, place, preparation, programme"),
+          "the chosen themes posted to the channel and the invitation (Bilag 3): date, time, place, preparation, programme",
+          Built.PARTLY, ("process",)),
     _step(S.EVERYDAY_EXAMPLE, 6, "Forbered eksempler fra hverdagen", (S.INVITATION,), {R.EMPLOYEE},
-          "each employee's everyday example for each chosen theme, prepared privately, with reminders"),
+          "each employee's everyday example for each chosen theme, prepared privately, with reminders",
+          Built.PARTLY, ("process",)),
     _step(S.GROUPING, 7, "Praktisk forberedelse", (S.INVITATION,), {R.PLANNING_GROUP},
-          "groups of 3-4 for the well-being round and new groups for the leadership round"),
+          "groups of 3-4 for the well-being round and new groups for the leadership round", Built.PARTLY, ("process",)),
     _step(S.RUN_SHEET, 8, "Selve Udviklingsdialogen", (S.GROUPING, S.EVERYDAY_EXAMPLE), {R.LEADER, R.PLANNING_GROUP},
-          "the day's programme (Bilag 5) as a run-sheet, step by step"),
+          "the day's programme (Bilag 5) as a run-sheet, step by step", Built.PARTLY, ("process",)),
     _step(S.GROUP_RESULTS, 8, "Selve Udviklingsdialogen", (S.RUN_SHEET,), {R.PLANNING_GROUP, R.EMPLOYEE},
-          "each group's 2 most important key points and 2 most important desired actions per theme"),
+          "each group's 2 most important key points and 2 most important desired actions per theme",
+          Built.PARTLY, ("process",)),
     _step(S.EVALUATION, 8, "Selve Udviklingsdialogen", (S.RUN_SHEET,), {R.EMPLOYEE},
-          "the short evaluation: what was good, what should be adjusted"),
+          "the short evaluation: what was good, what should be adjusted", Built.PARTLY, ("process",)),
     _step(S.IMMEDIATE_FOLLOW_UP, 9, "Umiddelbar opfølgning", (S.GROUP_RESULTS,), {R.LEADER},
           "what each of us can do already now, at the first staff meeting after the day"),
     _step(S.DEVELOPMENT_PLAN, 10, "Lav en plan for det videre arbejde", (S.GROUP_RESULTS,), {R.PLANNING_GROUP},
@@ -202,6 +206,7 @@ def send_on_deadline(cycle: int, window: WorkingWindow) -> date:
 # rows it yields are written by the step's dialog and sent by the sweeper.
 DUE_RULES: dict[StepId, Callable[..., object]] = {
     StepId.NOMINATION: plan_nomination_reminders,
+    StepId.EVERYDAY_EXAMPLE: plan_example_reminders,
     StepId.FOLLOW_UP: follow_up_days,
     StepId.SEND_ON: send_on_deadline,
 }

@@ -58,7 +58,7 @@ class StoredNomination:
     submitted_at: datetime
     updated_at: datetime
     version: int
-
+    entered_by: str | None = None  # who typed it in from the person's paper form (Bilag 2); None: they did
 
 @dataclass(frozen=True)
 class ReminderRecord:
@@ -101,7 +101,8 @@ def _nomination(n: StoredNomination) -> dict[str, Any]:
         themes[kind.value] = {"theme": c.theme_id, "own_title": c.own_title, "why_me": c.why_me, "core_task": c.core_task}
     return {
         "round_id": n.round_id, "workplace": n.team_name, "deadline": _iso(n.deadline), "round_open": n.is_open,
-        "submitted_at": _iso(n.submitted_at), "updated_at": _iso(n.updated_at), "version": n.version, **themes,
+        "submitted_at": _iso(n.submitted_at), "updated_at": _iso(n.updated_at), "version": n.version,
+        "entered_from_paper_form_by": n.entered_by, **themes,
     }
 
 

@@ -168,8 +168,9 @@ def is_unchanged(previous: NominationInput | None, new: NominationInput) -> bool
 #
 # * What. A reminder is one message to one person at one moment. Planning one means writing a
 # row to the reminder queue (``bot/storage/reminders.py``); a sweeper sends rows that fell due.
-# Each plan has a stable ``key`` (``nomination:<round>:<user>:<sequence>``), so planning the
-# same round twice adds nothing.
+# Each plan has a stable ``key`` (``nomination:<round>:<user>:<sequence>:<deadline date>``),
+# so planning the same round twice adds nothing, and re-planning after the deadline moved
+# (``bot/process/deadline.py``) adds new rows instead of colliding with the dropped ones.
 # * How many. At most two reminders per person per round, before the deadline. The defaults
 # are 5 and 1 working days before the deadline date (``days_before=(5, 1)``); the sequence
 # number is the position in ``days_before`` (1 = the early one, 2 = the last call), so a
@@ -181,39 +182,61 @@ def is_unchanged(previous: NominationInput | None, new: NominationInput) -> bool
 # * Never before the round was opened. The invitation card itself goes out on the opening day,
 # so a reminder is planned only for a later local date than the opening; one whose time
 # would already have passed (a round opened two days before the deadline) is skipped, never
-# moved, because a late "5 days left" would be wrong.
+# moved, because a late "5 days left" would be wrong. Re-planned after an extension (or for
+# someone invited later), ``since`` takes the place of the opening: that day brings the
+# announcement (or the invitation), so no reminder falls on it.
 # * Never two on the same day. Two values of ``days_before`` that land on the same date give
 # one reminder (the later sequence, which is the more urgent wording). The sweeper enforces
 # the same limit at send time, across rounds and processes.
 # * Obsolete at send time. A nomination reminder is not sent when the round is gone or
-# closed, its deadline has passed, or the person has already nominated
-# (``nomination_obsolete_reason``).
+# closed, its deadline has passed, it was planned for a deadline that has since moved, or the
+# person has already nominated (``nomination_obsolete_reason``).
 
 NOMINATION_KIND = "nomination_deadline"
 MAX_REMINDERS_PER_ROUND = 2
 
 
-def nomination_key(round_id: str, user_id: str, sequence: int) -> str:
-    return f"nomination:{round_id}:{user_id}:{sequence}"
+def nomination_key(round_id: str, user_id: str, sequence: int, deadline: date) -> str:
+    return f"nomination:{round_id}:{user_id}:{sequence}:{deadline.isoformat()}"
+
+
+def deadline_of_key(key: str) -> date | None:
+    """The deadline a queue key was planned for (its last part), or None for a key without one."""
+    try:
+        return date.fromisoformat(key.rsplit(":", 1)[-1])
+    except ValueError:
+        return None
+
+
+def planned_for_current_deadline(key: str, round: Round) -> bool:
+    """False when the row was planned for a deadline the round no longer has (it was extended).
+
+    Keys written before deadlines could move carry no date and count as current."""
+    planned = deadline_of_key(key)
+    return planned is None or planned == round.deadline_date
 
 
 def plan_nomination_reminders(
-    round: Round, recipients: Iterable[str], window: WorkingWindow, *, days_before: tuple[int, ...] = (5, 1)
+    round: Round, recipients: Iterable[str], window: WorkingWindow, *, days_before: tuple[int, ...] = (5, 1),
+    since: datetime | None = None,
 ) -> list[ReminderPlan]:
     """The deadline reminders for everyone invited to ``round`` (see the module rules).
 
-    Raises ValueError for more than two reminders or a negative number of days.
+    ``since`` (default: the opening) is the moment the plan is made for: nothing is planned on
+    its local day or before it. Raises ValueError for more than two reminders or a negative
+    number of days.
     """
     if len(days_before) > MAX_REMINDERS_PER_ROUND:
         raise ValueError(f"at most {MAX_REMINDERS_PER_ROUND} reminders per round, got {days_before}")
     if any(n < 0 for n in days_before):
         raise ValueError(f"days before the deadline must not be negative, got {days_before}")
-    opening_day = round.opened_at.astimezone(window.tz).date()
+    start = max(round.opened_at, since) if since is not None else round.opened_at
+    opening_day = start.astimezone(window.tz).date()
     by_day: dict[object, tuple[int, datetime]] = {}
     for sequence, n in enumerate(days_before, start=1):
         day = working_days_before(round.deadline_date, n, window)
         due_at = schedule_at(day, window)
-        if due_at.astimezone(window.tz).date() <= opening_day or due_at <= round.opened_at:
+        if due_at.astimezone(window.tz).date() <= opening_day or due_at <= start:
             continue  # its moment had passed, or it would share the invitation's day
         if due_at >= round.deadline_at:
             continue  # n = 0 on a deadline that ends before the window opens
@@ -223,13 +246,13 @@ def plan_nomination_reminders(
     chosen = sorted(by_day.values(), key=lambda item: item[1])
     people = list(dict.fromkeys(recipients))  # once each, in the order given
     return [
-        ReminderPlan(nomination_key(round.id, user, sequence), NOMINATION_KIND, round.team_id, round.id, user, sequence, due_at)
+        ReminderPlan(nomination_key(round.id, user, sequence, round.deadline_date), NOMINATION_KIND, round.team_id, round.id, user, sequence, due_at)
         for user in people
         for sequence, due_at in chosen
     ]
 
 
-def nomination_obsolete_reason(round: Round | None, *, now: datetime, has_nominated: bool) -> str | None:
+def nomination_obsolete_reason(round: Round | None, *, now: datetime, has_nominated: bool, key: str | None = None) -> str | None:
     """Why a nomination reminder must not be sent now, or None when it still should be."""
     if round is None:
         return "round_missing"
@@ -237,6 +260,8 @@ def nomination_obsolete_reason(round: Round | None, *, now: datetime, has_nomina
         return "round_closed"
     if now >= round.deadline_at:
         return "past_deadline"
+    if key is not None and not planned_for_current_deadline(key, round):
+        return "deadline_moved"
     if has_nominated:
         return "nominated"
     return None

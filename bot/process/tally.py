@@ -7,7 +7,7 @@ name and are ordered by their text, so their order cannot betray who wrote them 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -33,6 +33,10 @@ class Reason:
     why_me: str
     core_task: str
     name: str | None = None
+    # Entered by the contact person from a paper form (Bilag 2). Set in named mode only: in
+    # anonymous mode the planning group knows who got a paper form (the status card names who
+    # could not be reached), so a mark would point at the few who wrote that reason.
+    on_paper: bool = False
 
 
 @dataclass
@@ -85,7 +89,8 @@ def tally(concept: Concept, records: Iterable[NominationRecord], *, round_id: st
                 if entry is None:  # a theme removed from the concept since; still counted
                     entry = counts.setdefault(choice.theme_id, ThemeCount(choice.theme_id, choice.theme_id, is_own=True))
             entry.count += 1
-            entry.reasons.append(Reason(choice.why_me, choice.core_task, record.name if named_mode else None))
+            entry.reasons.append(Reason(choice.why_me, choice.core_task, record.name if named_mode else None,
+                                        on_paper=named_mode and record.entered_by is not None))
         for entry in counts.values():
             entry.reasons.sort(key=lambda r: (r.name or "", r.why_me, r.core_task))
         ranked = sorted(
@@ -129,3 +134,34 @@ def round_to_report(latest_rounds: Iterable[Round | None]) -> Round | None:
     """
     rounds = [r for r in latest_rounds if r is not None]
     return max(rounds, key=lambda r: r.opened_at) if rounds else None
+
+
+def paginate(sizes: Sequence[int], *, budget: int, groups: Sequence[int] | None = None,
+             header: Sequence[int] | None = None) -> list[range]:
+    """Split items of the given ``sizes`` (in order) into consecutive pages of at most ``budget``.
+
+    Items belong to ``groups`` (a theme each, consecutive); a page that holds items of a group
+    also shows the group's ``header`` (its title), which costs ``header[group]`` once per page.
+    An item too big for an empty page gets a page of its own rather than being lost. The same
+    sizes always give the same pages, so a page number on a button means the same reasons
+    however often it is pressed (until new nominations arrive).
+    """
+    pages: list[range] = []
+    start, used, shown_groups = 0, 0, set()
+    for index, size in enumerate(sizes):
+        group = groups[index] if groups is not None else 0
+        cost = size + (0 if group in shown_groups or header is None else header[group])
+        if index > start and used + cost > budget:
+            pages.append(range(start, index))
+            start, used, shown_groups = index, 0, set()
+            cost = size + (0 if header is None else header[group])
+        used += cost
+        shown_groups.add(group)
+    if start < len(sizes):
+        pages.append(range(start, len(sizes)))
+    return pages
+
+
+def page_of(pages: Sequence[range], index: int) -> int:
+    """The 1-based page that holds item ``index`` (0 when there is no such item)."""
+    return next((number for number, page in enumerate(pages, start=1) if index in page), 0)

@@ -12,7 +12,7 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass
 from typing import Hashable
 
-__all__ = ["Window", "RateLimiter", "teams_rate_limiter", "CONVERSATION_WINDOWS", "TENANT_WINDOWS", "TENANT_SPACING"]
+__all__ = ["Window", "RateLimiter", "teams_rate_limiter", "conversation_rate_limiter", "CONVERSATION_WINDOWS", "TENANT_WINDOWS", "TENANT_SPACING"]
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,14 @@ class RateLimiter:
 def teams_rate_limiter() -> RateLimiter:
     """The limiter the bot sends with: Teams' windows, the default slack, tenant requests spread out."""
     return RateLimiter(tenant_spacing=TENANT_SPACING)
+
+
+def conversation_rate_limiter() -> RateLimiter:
+    """The limiter beside a shared tenant budget (bot/scheduler/budget.py): the tenant's 50 per
+    second are kept by the budget every instance shares, so here only the conversation windows
+    and 429 penalties, which one instance sees alone. The slack matches the shared budget's
+    (100 ms), since a sender beside it may leave up to 50 ms after its slot."""
+    return RateLimiter(tenant_windows=(), slack=0.1)
 
 
 def _tenant_key(tenant_id: str) -> Hashable:

@@ -145,24 +145,55 @@ class ReminderRunner:
             self._progress.notify_all()
 
 
-def build_runner(services: "Services") -> ReminderRunner:
-    """The runner the app starts: the nomination-deadline resolver behind the shared dispatcher."""
+def build_sweeper(services: "Services", *, worker_id: str | None = None) -> Sweeper:
+    """The sweeper with every kind's resolver, behind the shared dispatcher (so one rate limiter
+    sees every request)."""
     from ..concepts import load_concept
-    from ..process.nomination import NOMINATION_KIND
-    from .nomination import NominationReminderResolver
-    from .retention import RetentionJob
+    from ..process.deadline import UNLIMITED_KINDS
+    from .deadline import CardClosedResolver, ClosingResolver, FinalTallyResolver
+    from .nomination import AnnouncementResolver, InvitationResolver, NominationReminderResolver, RoundStartedResolver
     from .sweeper import ResolverByKind, default_worker_id
 
     def concept_loader(name: str):  # noqa: ANN202
         return services.concept if name == services.concept.id else load_concept(name)
 
-    resolver = NominationReminderResolver(
-        services.store, concept_loader, clock=services.clock, default_lang=services.settings.default_language,
-        default_concept=services.concept.id,
+    kinds = (
+        NominationReminderResolver, InvitationResolver, RoundStartedResolver, AnnouncementResolver,
+        ClosingResolver, FinalTallyResolver, CardClosedResolver,
     )
-    sweeper = Sweeper(
-        services.store.reminders, services.dispatcher, ResolverByKind({NOMINATION_KIND: resolver}),
-        clock=services.clock, window=services.window, worker_id=default_worker_id(),
+    resolvers = {
+        kind.kind: kind(
+            services.store, concept_loader, clock=services.clock, default_lang=services.settings.default_language,
+            default_concept=services.concept.id, bot_id=services.bot_id,
+        )
+        for kind in kinds
+    }
+    return Sweeper(
+        services.store.reminders, services.dispatcher, ResolverByKind(resolvers),
+        clock=services.clock, window=services.window, worker_id=worker_id or default_worker_id(), unlimited_kinds=UNLIMITED_KINDS,
     )
+
+
+async def sweep_soon(services: "Services") -> SweepReport:
+    """Send what is due now rather than at the next tick (a round just started or closed).
+
+    A sweeper of its own (the runner's may be in the middle of a sweep that began before these
+    rows existed, and tests and the Playground may run without a runner); the queue's claims
+    keep two sweepers from sending anything twice. Outside the working window it sends nothing:
+    the rows wait for the next opening."""
+    sweeper = build_sweeper(services)
+    report = await sweeper.run_once()
+    for _ in range(2):  # a closing plans the final tally and the card updates, due at once
+        if not report.claimed:
+            break
+        report = await sweeper.run_once()
+    return report
+
+
+def build_runner(services: "Services") -> ReminderRunner:
+    """The runner the app starts: every kind's resolver behind the shared dispatcher."""
+    from .retention import RetentionJob
+
+    sweeper = build_sweeper(services)
     retention = RetentionJob(services.store, services.clock, retention_days=services.settings.retention_days)
     return ReminderRunner(sweeper, interval_seconds=services.settings.reminder_sweep_seconds, housekeeping=retention.run_if_due)

@@ -11,7 +11,10 @@ records, so it may run as often as wanted, in as many processes as wanted. Its r
   only the latest sequence is sent.
 * At most one reminder of a kind per person per Copenhagen day: before sending, the reminder
   reserves that day (a unique index decides between processes); if another reminder holds
-  it, this one is postponed to the next opening.
+  it, this one is postponed to the next opening. Kinds in ``unlimited_kinds`` (invitations,
+  closing notices: one per round by their key) skip the day slot.
+* After a final outcome the resolver of the row's kind may record it where the step keeps it
+  (``recorded``: an invitation's delivery on the invited person's row).
 * Outcomes: ``sent``; ``unreachable`` with Teams' reason (403/404, final); ``failed`` is
   tried again later with growing delays, and after ``max_attempts`` stays ``failed``. A
   result marked ``maybe_delivered`` (no answer came back) is not retried: never twice wins.
@@ -19,10 +22,16 @@ records, so it may run as often as wanted, in as many processes as wanted. Its r
   another worker took them over) are left alone, so a slow worker does not send twice. While
   a send is under way (a long Retry-After can hold it for minutes) the lease is renewed every
   third of its length, so no other worker takes the rows over meanwhile.
+* Each message is marked ``sending`` right before its first request (the dispatcher's
+  ``before_send``); a mark that cannot be written means nothing is sent. An answer that cannot
+  be recorded (the database is away) is kept in memory and written again until it lands,
+  however long that takes; should the process die meanwhile, the ``sending`` mark makes a later
+  sweep count the row as ``unconfirmed`` instead of sending it again (recovery.py).
 """
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 import os
 import socket
@@ -37,6 +46,8 @@ from ..process.clock import Clock
 from ..process.reminders import QueuedReminder, superseded
 from ..storage.reminders import ReminderQueue
 from .dispatcher import DeliveryResult, OutgoingMessage
+from .coalesce import Coalescer
+from .recovery import persist, recover, report_unknown_kinds, stop_heartbeat
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +77,19 @@ class ResolverByKind:
     async def resolve(self, reminder: QueuedReminder) -> OutgoingMessage | Obsolete:
         resolver = self._resolvers.get(reminder.kind)
         if resolver is None:
+            log.error("reminder %s is of kind %r, which this version does not know: dropped", reminder.key, reminder.kind)
             return Obsolete("unknown_kind")
         return await resolver.resolve(reminder)
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(self._resolvers)
+
+    async def recorded(self, reminder: QueuedReminder, result: DeliveryResult) -> None:
+        """Hand a final outcome to the kind's resolver, if it keeps one (optional ``recorded``)."""
+        hook = getattr(self._resolvers.get(reminder.kind), "recorded", None)
+        if hook is not None:
+            await hook(reminder, result)
 
 
 @dataclass
@@ -83,6 +105,8 @@ class SweepReport:
     dropped: int = 0
     postponed: int = 0
     lost: int = 0
+    interrupted: int = 0  # left ``sending`` by a worker that stopped: now ``unconfirmed``
+    taken_over: int = 0  # claims whose worker's lease ran out, claimed again here
 
 
 def retry_delay(attempt: int) -> timedelta:
@@ -113,21 +137,34 @@ class Sweeper:
         max_batches: int = 50,
         send_chunk: int = 50,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+        unlimited_kinds: frozenset[str] = frozenset(),
     ) -> None:
         self.queue, self.dispatcher, self.resolver = queue, dispatcher, resolver
+        self.unlimited_kinds = unlimited_kinds
         self.clock, self.window, self.worker_id = clock, window, worker_id
         self.batch, self.lease, self.max_attempts = batch, lease, max_attempts
         self.max_batches, self.send_chunk = max_batches, send_chunk
         self._sleep = sleep
+        self._kinds_checked = False
+        self._marks = "before_send" in inspect.signature(dispatcher.deliver).parameters
+        # Marks and "sent" outcomes of messages leaving together are written together (coalesce.py).
+        self._mark_group: Coalescer[int, bool] = Coalescer(self._mark_many)
+        self._sent_group: Coalescer[int, bool] = Coalescer(self._sent_many)
 
     async def run_once(self) -> SweepReport:
         """Claim and handle due reminders, batch after batch, until none are left (or the window closes)."""
         report = SweepReport()
+        if not self._kinds_checked and isinstance(kinds := getattr(self.resolver, "kinds", None), frozenset):
+            await report_unknown_kinds(self.queue, kinds)  # the first sweep runs at start-up
+            self._kinds_checked = True
         for _ in range(self.max_batches):  # bounded, so one sweep cannot run for ever
             now = self.clock.now()
             if not is_working_moment(now, self.window):
                 report.outside_window = report.claimed == 0
                 break
+            interrupted, taken_over = await recover(self.queue, now)
+            report.interrupted += interrupted
+            report.taken_over += taken_over
             claimed = await self.queue.claim_due(now, worker_id=self.worker_id, limit=self.batch, lease=self.lease)
             report.claimed += len(claimed)
             if claimed:
@@ -159,7 +196,9 @@ class Sweeper:
 
     async def _keep_daily_limit(self, ready: list[tuple[QueuedReminder, OutgoingMessage]], report: SweepReport) -> list[tuple[QueuedReminder, OutgoingMessage]]:
         today = self.clock.now().astimezone(self.window.tz).date()
-        reserved = await self.queue.reserve_days((r.id for r, _ in ready), today, worker_id=self.worker_id)
+        limited = [r.id for r, _ in ready if r.kind not in self.unlimited_kinds]
+        reserved = await self.queue.reserve_days(limited, today, worker_id=self.worker_id)
+        reserved |= {r.id for r, _ in ready if r.kind in self.unlimited_kinds}
         later = schedule_at(today + timedelta(days=1), self.window)
         for reminder, _ in ready:
             if reminder.id in reserved:
@@ -184,10 +223,17 @@ class Sweeper:
                 recorded.add(result.key)
                 await self._record(by_key[result.key], result, report)
 
+        async def mark(message: OutgoingMessage) -> bool:
+            return await self._mark_group(by_key[message.key].id)
+
         messages = [m for _, m in chunk if m.key in by_key]
         heartbeat = asyncio.create_task(self._hold([r.id for k, r in by_key.items() if k not in recorded]))
         try:
-            results = await self.dispatcher.deliver(messages, on_result=record)
+            if self._marks:
+                results = await self.dispatcher.deliver(messages, on_result=record, before_send=mark)
+            else:  # a dispatcher without the per-message hook: the whole chunk is marked first
+                messages = [m for m in messages if await mark(m)]
+                results = await self.dispatcher.deliver(messages, on_result=record)
         except Exception as error:
             log.exception("dispatcher failed on a batch of %d reminders", len(messages))
             results = [DeliveryResult(m.key, "failed", None, 0, f"dispatch_error: {type(error).__name__}") for m in messages]
@@ -209,38 +255,29 @@ class Sweeper:
                 continue
             ids = [i for i in ids if i in held]  # recorded ones are no longer claimed
 
-    @staticmethod
-    async def _stop(heartbeat: asyncio.Task[None]) -> None:
-        """Cancel the heartbeat and wait until it has finished.
-
-        Only cancelling would leave it behind mid-way through a renew, its database call
-        outliving the send (and the engine: that hung event-loop teardown in the tests).
-        ``asyncio.wait`` swallows the heartbeat's own CancelledError but still raises if the
-        sweep itself is cancelled meanwhile. ``_hold`` lets CancelledError through (it catches
-        Exception only), so the wait ends as soon as the renew under way has unwound.
-        """
-        heartbeat.cancel()
-        await asyncio.wait({heartbeat})
-        if not heartbeat.cancelled() and heartbeat.exception() is not None:
-            # It died before being cancelled (say the sleep failed); the send still counts.
-            log.error("the lease heartbeat stopped early", exc_info=heartbeat.exception())
+    _stop = staticmethod(stop_heartbeat)
 
     async def _record(self, reminder: QueuedReminder, result: DeliveryResult, report: SweepReport) -> None:
         now = self.clock.now()
         if result.status in ("sent", "unreachable"):
-            ok = await self.queue.complete(reminder.id, result.status, now=now, reason=result.reason, worker_id=self.worker_id)
+            ok = await self._persist(reminder, lambda: self._sent_group(reminder.id) if result.status == "sent" else self.queue.complete(
+                reminder.id, result.status, now=now, reason=result.reason, worker_id=self.worker_id))
             if ok:
                 setattr(report, result.status, getattr(report, result.status) + 1)
             else:
                 report.lost += 1
                 log.warning("reminder %s was %s but its claim had passed to another worker", reminder.key, result.status)
+            await self._recorded(reminder, result)  # sent even if the claim passed on: keep what Teams said
             return
         if getattr(result, "maybe_delivered", False):
             # Teams may have the message although no answer came back: sending it again could
             # make a duplicate, so this one is given up rather than retried.
-            ok = await self.queue.complete(reminder.id, "failed", now=now, reason=f"maybe_delivered: {result.reason}", worker_id=self.worker_id)
+            ok = await self._persist(reminder, lambda: self.queue.complete(
+                reminder.id, "failed", now=now, reason=f"maybe_delivered: {result.reason}", worker_id=self.worker_id))
             report.failed += ok
             report.lost += not ok
+            if ok:
+                await self._recorded(reminder, replace(result, reason="maybe_delivered"))
             return
         await self._failed(reminder, result.reason or "failed", report)
 
@@ -248,13 +285,37 @@ class Sweeper:
         attempt = reminder.attempts + 1
         now = self.clock.now()
         if attempt >= self.max_attempts:
-            ok = await self.queue.complete(reminder.id, "failed", now=now, reason=reason, worker_id=self.worker_id)
+            ok = await self._persist(reminder, lambda: self.queue.complete(
+                reminder.id, "failed", now=now, reason=reason, worker_id=self.worker_id))
             report.failed += ok
+            if ok:
+                await self._recorded(reminder, DeliveryResult(reminder.key, "failed", None, attempt, reason))
         else:
             again = next_opening(now + retry_delay(attempt), self.window)
-            ok = await self.queue.retry_later(reminder.id, due_at=again, reason=reason, worker_id=self.worker_id)
+            ok = await self._persist(reminder, lambda: self.queue.retry_later(
+                reminder.id, due_at=again, reason=reason, worker_id=self.worker_id))
             report.retried += ok
         report.lost += not ok
+
+    async def _recorded(self, reminder: QueuedReminder, result: DeliveryResult) -> None:
+        hook = getattr(self.resolver, "recorded", None)
+        if hook is None:
+            return
+        try:
+            await hook(reminder, result)
+        except Exception:  # the queue has the outcome; a step's own record must not undo it
+            log.exception("recording the outcome of %s failed", reminder.key)
+
+    async def _mark_many(self, ids: list[int]) -> list[bool]:
+        held = await self.queue.mark_sending(ids, worker_id=self.worker_id)
+        return [i in held for i in ids]
+
+    async def _sent_many(self, ids: list[int]) -> list[bool]:
+        recorded = await self.queue.complete_sent(ids, now=self.clock.now(), worker_id=self.worker_id)
+        return [i in recorded for i in ids]
+
+    async def _persist(self, reminder: QueuedReminder, write: Callable[[], Awaitable[bool]]) -> bool:
+        return await persist(reminder.key, write, self._sleep)
 
     async def _drop(self, reminder: QueuedReminder, reason: str, report: SweepReport) -> None:
         if await self.queue.drop(reminder.id, reason, worker_id=self.worker_id):

@@ -18,6 +18,7 @@ from .people import People
 from .planning_group import PlanningGroups
 from .reminders import ReminderQueue
 from .retention import Retention
+from .tenant_budget import TenantBudgets
 from .workplace import Workplaces
 
 __all__ = ["Storage"]
@@ -38,6 +39,7 @@ class Storage:
         self.reminders = ReminderQueue(engine)
         self.my_data = MyData(engine)
         self.retention = Retention(engine)
+        self.tenant_budgets = TenantBudgets(engine)  # Teams' per-tenant budget, shared by instances
         self.overview = Overview(engine)
 
     @property

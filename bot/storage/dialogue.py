@@ -23,7 +23,7 @@ from ..process.people import Member
 from ..process.dialogue import Dialogue
 from ..process.nomination import Round, RoundAlreadyOpen
 from ..process.plan import cycle_of
-from .models import Dialogue as DialogueRow, NominationRound, RoundMember
+from .models import Dialogue as DialogueRow, Nomination as NominationRow, NominationRound, RoundMember
 
 _D = DialogueRow.__table__
 _R = NominationRound.__table__
@@ -134,6 +134,18 @@ class Dialogues(Repository):
             if rows:
                 await conn.execute(sa.insert(_M), rows)
 
+    async def remove_invitees(self, round_id: str, user_ids: Iterable[str]) -> set[str]:
+        """Leave people out of a round; someone who has answered stays (checked in the same
+        statement, so an answer arriving meanwhile is never orphaned). Returns who was removed."""
+        ids = list(dict.fromkeys(user_ids))
+        if not ids:
+            return set()
+        _N = NominationRow.__table__
+        answered = sa.select(_N.c.user_id).where(_N.c.round_id == round_id, _N.c.user_id == _M.c.user_id)
+        stmt = sa.delete(_M).where(_M.c.round_id == round_id, _M.c.user_id.in_(ids), ~sa.exists(answered)).returning(_M.c.user_id)
+        async with self.engine.begin() as conn:
+            return set((await conn.execute(stmt)).scalars())
+
     async def record_card_delivery(self, round_id: str, user_id: str, *, delivery: str, activity_id: str | None = None, reason: str | None = None) -> None:
         """How the invitation card fared: sent (with its activity id), unreachable or failed."""
         values: dict[str, object] = {"delivery": delivery, "delivery_reason": reason}
@@ -153,3 +165,33 @@ class Dialogues(Repository):
         async with self.engine.connect() as conn:
             row = (await conn.execute(sa.select(_M).where(_M.c.round_id == round_id, _M.c.user_id == user_id))).first()
         return _invitee(row) if row else None
+
+    # -- moving or closing the deadline (bot/process/deadline.py) -----------------------------
+    async def extend_deadline(self, round_id: str, *, deadline_at: datetime, now: datetime) -> Round | None:
+        """Move an open round's deadline later; None when it was closed or moved meanwhile.
+
+        The guard is in the UPDATE itself, so two planning-group members extending at once, or an
+        extension racing the deadline, leave one consistent answer."""
+        stmt = (
+            sa.update(_R)
+            .where(_R.c.id == round_id, _R.c.closed_at.is_(None), _R.c.deadline_at > now, _R.c.deadline_at < deadline_at)
+            .values(deadline_at=deadline_at)
+            .returning(*_R.columns)
+        )
+        async with self.engine.begin() as conn:
+            row = (await conn.execute(stmt)).first()
+        return round_from_row(row) if row else None
+
+    async def close_round(self, round_id: str, *, now: datetime) -> Round | None:
+        """Close an open round now (before its deadline); None when it was no longer open.
+
+        Frees the team's open slot, so a new round can be started afterwards."""
+        stmt = (
+            sa.update(_R)
+            .where(_R.c.id == round_id, _R.c.closed_at.is_(None), _R.c.deadline_at > now)
+            .values(closed_at=now, open_slot=None)
+            .returning(*_R.columns)
+        )
+        async with self.engine.begin() as conn:
+            row = (await conn.execute(stmt)).first()
+        return round_from_row(row) if row else None

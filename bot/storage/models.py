@@ -187,6 +187,18 @@ class Reminder(SQLModel, table=True):
     day_slot: Optional[date] = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
 
 
+class TenantBudget(SQLModel, table=True):
+    """Teams' request budget of one tenant, shared by every bot instance on this database.
+
+    ``next_at`` is the earliest moment (epoch seconds on the database's clock) at which the next
+    request into the tenant may leave; each reservation moves it on by the spacing
+    (bot/scheduler/budget.py says why one row per tenant is enough)."""
+
+    __tablename__ = "tenant_budget"
+    tenant_id: str = Field(primary_key=True, max_length=100)
+    next_at: float = Field(sa_column=sa.Column(sa.Float(precision=53), nullable=False))
+
+
 class AuditEntry(SQLModel, table=True):
     """Who viewed, exported, deleted or changed what; never the free text itself.
 

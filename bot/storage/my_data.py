@@ -64,6 +64,7 @@ class MyData(Repository):
                 nominations.append(StoredNomination(
                     n.round_id, teams.get(round_.team_id, "") if round_ else "", round_.deadline_date if round_ else n.submitted_at.date(),
                     bool(round_ and round_.is_open(now)), nomination_from_row(n), n.submitted_at, n.updated_at, n.version,
+                    n.entered_by,
                 ))
             nominations.sort(key=lambda n: n.submitted_at, reverse=True)
             reminders = [

@@ -43,8 +43,11 @@ def nomination_from_row(row) -> NominationInput:  # noqa: ANN001 (an ORM row or 
 class Nominations(Repository):
     """Nominations by (round, person)."""
 
-    async def save(self, round_id: str, user_id: str, nomination: NominationInput, now: datetime, *, entered_by: str | None = None) -> bool:
+    async def save(self, round_id: str, user_id: str, nomination: NominationInput, now: datetime, *, entered_by: str | None = None,
+                   keep_own: bool = False) -> bool:
         """Store or replace a person's nomination; False if nothing changed (a double click).
+
+        ``keep_own`` (a paper form): never replace what the person sent themselves; False then.
 
         PostgreSQL locks the row while comparing, so two clicks in two processes cannot both
         bump the version; SQLite has one writer at a time anyway. Two first submissions racing
@@ -62,6 +65,8 @@ class Nominations(Repository):
                         round_id=round_id, user_id=user_id, submitted_at=now, updated_at=now, version=1, entered_by=entered_by, **values,
                     ))
                     return True
+                if keep_own and row.entered_by is None:
+                    return False  # checked under the row lock: the person's own answer won the race
                 if is_unchanged(nomination_from_row(row), nomination) and row.entered_by == entered_by:
                     return False
                 await conn.execute(
@@ -76,6 +81,17 @@ class Nominations(Repository):
         async with self.engine.connect() as conn:
             row = (await conn.execute(sa.select(Nomination.__table__).where(_N.round_id == round_id, _N.user_id == user_id))).first()
         return nomination_from_row(row) if row else None
+
+    async def entered_by(self, round_id: str, user_id: str) -> str | None:
+        """Who typed in the person's nomination from a paper form; None if they sent it themselves (or none)."""
+        async with self.engine.connect() as conn:
+            return (await conn.execute(sa.select(_N.entered_by).where(_N.round_id == round_id, _N.user_id == user_id))).scalar()
+
+    async def entries(self, round_id: str) -> dict[str, str | None]:
+        """Everyone who has nominated in the round, and who entered it (None: they did themselves)."""
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(sa.select(_N.user_id, _N.entered_by).where(_N.round_id == round_id))).all()
+        return {row.user_id: row.entered_by for row in rows}
 
     async def delete(self, round_id: str, user_id: str) -> bool:
         """Delete a person's own nomination; False if there was none."""

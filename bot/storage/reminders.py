@@ -6,6 +6,12 @@ A worker that dies while holding a claim loses it when the lease runs out, and t
 claimed again; a worker that comes back after that can no longer record anything for it,
 because every state change after the claim checks that the row is still claimed by the
 worker making it.
+
+Right before its first request a claimed row is marked ``sending``. From then on it is never
+claimed again: should its worker die (or be unable to record the answer until the lease ran
+out), a later sweep resolves it to ``unconfirmed`` (maybe delivered, logged, counted in
+``status``) instead of sending it a second time. Its own worker, once it can write again, may
+still replace ``unconfirmed`` with what Teams actually answered.
 """
 from __future__ import annotations
 
@@ -18,9 +24,9 @@ from sqlalchemy.exc import IntegrityError
 
 from .engine import Repository
 from ..process.reminders import QueuedReminder, ReminderPlan
-from .models import REMINDER_OPEN, Reminder
+from .models import REMINDER_OPEN, Nomination, Reminder
 
-FINAL_STATUSES = frozenset({"sent", "unreachable", "failed", "dropped"})
+FINAL_STATUSES = frozenset({"sent", "unreachable", "failed", "dropped", "unconfirmed"})
 _T = Reminder.__table__
 _C = _T.c
 # Literal text, not bound parameters: the partial index ix_reminder_open_due is used only
@@ -130,7 +136,7 @@ class ReminderQueue(Repository):
         values: dict[str, object] = {"status": status, "reason": _reason(reason), "lease_until": None, "attempts": _C.attempts + 1}
         if status == "sent":
             values["sent_at"] = now
-        return await self._update_claimed(reminder_id, worker_id, values)
+        return await self._update_claimed(reminder_id, worker_id, values, or_interrupted=True)
 
     async def retry_later(self, reminder_id: int, *, due_at: datetime, reason: str | None, worker_id: str | None = None) -> bool:
         """Put a failed send back in the queue for ``due_at``, counting the attempt."""
@@ -138,7 +144,7 @@ class ReminderQueue(Repository):
             "status": "pending", "due_at": due_at, "reason": _reason(reason), "claimed_by": None, "lease_until": None,
             "attempts": _C.attempts + 1,
         }
-        return await self._update_claimed(reminder_id, worker_id, values)
+        return await self._update_claimed(reminder_id, worker_id, values, or_interrupted=True)
 
     async def postpone(self, reminder_id: int, *, due_at: datetime, worker_id: str | None = None) -> bool:
         """Put a reminder back for ``due_at`` without counting an attempt (nothing was sent)."""
@@ -150,15 +156,77 @@ class ReminderQueue(Repository):
         values = {"status": "dropped", "reason": _reason(reason), "lease_until": None}
         return await self._update_claimed(reminder_id, worker_id, values)
 
-    async def drop_pending(self, round_id: str, reason: str) -> int:
-        """Drop every unsent reminder of a round (closed early, say); returns how many."""
+    async def drop_pending(self, round_id: str, reason: str, *, kinds: Iterable[str] | None = None) -> int:
+        """Drop every unsent reminder of a round (closed early, say), or only those of ``kinds``
+        (the deadline moved); returns how many."""
         stmt = sa.update(_T).where(_C.round_id == round_id, _CLAIMABLE).values(status="dropped", reason=_reason(reason))
+        if kinds is not None:
+            stmt = stmt.where(_C.kind.in_(list(kinds)))
         async with self.engine.begin() as conn:
             return (await conn.execute(stmt)).rowcount or 0
 
-    async def _update_claimed(self, reminder_id: int, worker_id: str | None, values: dict[str, object]) -> bool:
-        # Without a worker id (an admin action) any row not yet final may change.
+    async def forget_pending(self, round_id: str, recipient_ids: Iterable[str]) -> int:
+        """Delete the unsent, unclaimed rows of a round for people no longer invited to it.
+
+        Deleted, not dropped: the keys are free again, so inviting the person back plans the
+        same reminders anew. A row already claimed is left to its resolver."""
+        ids = list(recipient_ids)
+        if not ids:
+            return 0
+        stmt = sa.delete(_T).where(_C.round_id == round_id, _C.recipient_id.in_(ids), _CLAIMABLE)
+        async with self.engine.begin() as conn:
+            return (await conn.execute(stmt)).rowcount or 0
+
+    async def mark_sending(self, reminder_ids: Iterable[int], *, worker_id: str) -> set[int]:
+        """Write down that this worker is about to send these rows; returns those it still held."""
+        ids = list(reminder_ids)
+        stmt = sa.update(_T).where(_C.id.in_(ids), *_mine(worker_id)).values(status="sending").returning(_C.id)
+        async with self.engine.begin() as conn:
+            return set((await conn.execute(stmt)).scalars())
+
+    async def complete_sent(self, reminder_ids: Iterable[int], *, now: datetime, worker_id: str) -> set[int]:
+        """``complete(…, "sent")`` for many rows in one statement; returns the ids recorded."""
+        ids = list(reminder_ids)
+        stmt = (
+            sa.update(_T).where(_C.id.in_(ids), _C.status.in_(("claimed", "sending", "unconfirmed")), _C.claimed_by == worker_id)
+            .values(status="sent", reason=None, lease_until=None, attempts=_C.attempts + 1, sent_at=now).returning(_C.id)
+        )
+        async with self.engine.begin() as conn:
+            return set((await conn.execute(stmt)).scalars())
+
+    async def resolve_interrupted(self, now: datetime) -> list[tuple[str, str | None]]:
+        """Rows left ``sending`` past their lease become ``unconfirmed``; returns (key, worker).
+
+        Their worker died or lost the database between marking and recording: Teams may have
+        the message, so it is not sent again (never twice wins over maybe once).
+        """
+        stmt = (
+            sa.update(_T).where(_C.status == "sending", _C.lease_until < now)
+            .values(status="unconfirmed", reason="interrupted", lease_until=None).returning(_C.key, _C.claimed_by)
+        )
+        async with self.engine.begin() as conn:
+            return [(key, worker) for key, worker in (await conn.execute(stmt)).all()]
+
+    async def expired_claims(self, now: datetime, *, limit: int = 100) -> list[tuple[str, str | None]]:
+        """(key, worker) of claimed rows whose lease ran out: the next claim takes them over."""
+        stmt = sa.select(_C.key, _C.claimed_by).where(_OPEN, _C.status == "claimed", _C.lease_until < now).order_by(_C.id).limit(limit)
+        async with self.engine.connect() as conn:
+            return [(key, worker) for key, worker in (await conn.execute(stmt)).all()]
+
+    async def open_kinds(self) -> dict[str, int]:
+        """How many rows of each kind are not final yet (start-up checks that every kind is known)."""
+        stmt = sa.select(_C.kind, sa.func.count()).where(_C.status.in_(("pending", "claimed", "sending"))).group_by(_C.kind)
+        async with self.engine.connect() as conn:
+            return {kind: n for kind, n in (await conn.execute(stmt)).all()}
+
+    async def _update_claimed(
+        self, reminder_id: int, worker_id: str | None, values: dict[str, object], *, or_interrupted: bool = False
+    ) -> bool:
+        # Without a worker id (an admin action) any row not yet final may change. A worker may
+        # also correct a row of its own that a sweep resolved as interrupted meanwhile.
         guard = _mine(worker_id) if worker_id is not None else (_OPEN,)
+        if worker_id is not None and or_interrupted:
+            guard = (_C.status.in_(("claimed", "sending", "unconfirmed")), _C.claimed_by == worker_id)
         stmt = sa.update(_T).where(_C.id == reminder_id, *guard).values(**values)
         async with self.engine.begin() as conn:
             return (await conn.execute(stmt)).rowcount == 1
@@ -191,9 +259,31 @@ class ReminderQueue(Repository):
         async with self.engine.connect() as conn:
             return [QueuedReminder(**row._mapping) for row in (await conn.execute(stmt)).all()]
 
+    async def sent_count(self, round_id: str, kind: str) -> int:
+        """How many reminders of ``kind`` went out in a round (other kinds share the queue)."""
+        stmt = sa.select(sa.func.count()).select_from(_T).where(_C.round_id == round_id, _C.kind == kind, _C.status == "sent")
+        async with self.engine.connect() as conn:
+            return (await conn.execute(stmt)).scalar_one()
+
+    async def next_due(self, round_id: str, kind: str) -> datetime | None:
+        """When the earliest unsent reminder of ``kind`` in a round falls due, or None.
+
+        Rows of people who have nominated in the round are left out: they stay pending until
+        the sweeper drops them at send time, but they will never go out, so the planning group
+        must not be told a reminder is coming when everyone has answered.
+        """
+        nominated = Nomination.__table__.c
+        answered = sa.exists().where(nominated.round_id == _C.round_id, nominated.user_id == _C.recipient_id)
+        stmt = (
+            sa.select(_C.due_at).where(_C.round_id == round_id, _C.kind == kind, _OPEN, ~answered)
+            .order_by(_C.due_at).limit(1)
+        )
+        async with self.engine.connect() as conn:
+            return (await conn.execute(stmt)).scalar_one_or_none()
+
 
 def _mine(worker_id: str) -> tuple[sa.ColumnElement[bool], ...]:
-    return (_C.status == "claimed", _C.claimed_by == worker_id)
+    return (_C.status.in_(("claimed", "sending")), _C.claimed_by == worker_id)
 
 
 def _reason(reason: str | None) -> str | None:

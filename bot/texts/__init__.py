@@ -15,17 +15,21 @@ tables: "tirsdag den 15. december 2026" / "Tuesday 15 December 2026".
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from . import common, help, my_data, nomination, plan, planning_group, status, tally, welcome
+from ..process.clock import COPENHAGEN
+
+from . import common, deadline, help, invitees, my_data, nomination, paper_form, plan, planning_group, status, tally, welcome
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
 
-STEP_MODULES = (common, welcome, help, plan, nomination, status, tally, planning_group, my_data)
+STEP_MODULES = (
+    common, welcome, help, plan, invitees, nomination, paper_form, deadline, status, tally, planning_group, my_data,
+)
 
 
 def _merge() -> dict[str, tuple[str, str]]:
@@ -58,14 +62,34 @@ def language_of_locale(locale: str | None) -> str | None:
     return prefix if prefix in LANGUAGES else None
 
 
-def choose_language(*, stored: str | None, locale: str | None, default: str = DEFAULT_LANGUAGE) -> str:
-    """The one language rule: a stored choice beats the client's locale, which beats the default.
+def choose_language(*, stored: str | None = None, locale: str | None = None, default: str = DEFAULT_LANGUAGE,
+                    shared: bool = False, team: str | None = None, typed: str | None = None,
+                    card: str | None = None) -> str:
+    """The one language rule, for every answer and every proactive message.
 
-    The locale varies between a typed message and a card click, and many Danish employees'
-    Teams reports ``en-US``; a choice made with ``sprog``/``language`` is what the person wants.
+    - A ``shared`` conversation (a team's channel, read by everyone in it) speaks the team's
+      language ``team`` (chosen by the planning group at set-up), else ``default`` – whoever
+      wrote and whatever their locale: one person's en-US must not turn the channel English.
+    - A personal chat speaks the person's ``stored`` choice (``sprog``/``language``); else, when
+      they ``typed`` a command word only Danish has (``hjælp``, ``mine temaer``), Danish for
+      that answer; else the client's ``locale``; else ``default``. Only a Danish word counts:
+      Danes type "help" too, while nobody who reads no Danish types "optælling". The locale
+      comes last because many Danish employees' Teams (and the Playground) report ``en-US``
+      and it varies between a typed message and a card click.
+    - A press on a card's button (``card``: the language the card was shown in, which the card
+      carries in each button's data) is answered in that language when nothing is stored: the
+      invitation went out in the default language, and its receipt must not switch to the
+      locale of the click.
+    - A proactive message to a person passes no locale (we may not know it): stored, else default.
     """
+    if shared:
+        return team if team in LANGUAGES else language(default)
     if stored in LANGUAGES:
         return stored
+    if card in LANGUAGES:
+        return card
+    if typed == "da":
+        return "da"
     return language_of_locale(locale) or language(default)
 
 
@@ -74,10 +98,20 @@ def has_text(lang: str, key: str) -> bool:
 
 
 def t(lang: str, key: str, **values: object) -> str:
-    """The text ``key`` in ``lang``, filled with ``values``; KeyError for an unknown key."""
+    """The text ``key`` in ``lang``, filled with ``values``; KeyError for an unknown key.
+
+    A date (or a moment) given as a value is written as people write it (:func:`format_date`),
+    never as ``str(date)`` would: no ISO date reaches a person through a template."""
     if values.get("count") == 1 and f"{key}.one" in TEXTS:
         key = f"{key}.one"
+    values = {name: _readable(lang, value) for name, value in values.items()}
     return TEXTS[key][1 if language(lang) == "en" else 0].format(**values)
+
+
+def _readable(lang: str, value: object) -> object:
+    if isinstance(value, datetime):  # a moment is a day in Copenhagen, where the dialogue happens
+        value = (value.astimezone(COPENHAGEN) if value.tzinfo else value).date()
+    return format_date(lang, value) if isinstance(value, date) else value
 
 
 def format_date(lang: str, day: date) -> str:

@@ -25,8 +25,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Each reason shows its author's name.",
     ),
     "common.not_in_team": (
-        "Det kan kun gøres i et team. Nævn mig i teamets kanal.",
-        "That can only be done in a team. Mention me in the team's channel.",
+        "Det kan kun gøres i teamets kanal. Skriv @TalSammen og kommandoen dér.",
+        "That can only be done in the team's channel. Write @TalSammen and the command there.",
     ),
     "common.only_planning_group": (
         "Det er kun planlægningsgruppen, der kan det. Planlægningsgruppen er: {names}.",
@@ -37,8 +37,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "I have sent it to you in our private chat.",
     ),
     "common.language_set": (
-        "Jeg skriver nu på dansk.",
-        "I will write in English from now on.",
+        "Fra nu af skriver jeg til dig på dansk.",
+        "From now on I will write to you in English.",
     ),
     "common.unknown_command": (
         "Det forstod jeg ikke. Skriv »hjælp« for at se, hvad jeg kan.",

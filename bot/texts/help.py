@@ -50,6 +50,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Skriv kommandoen her i chatten. Kommandoerne virker på dansk og engelsk.",
         "Write the command here in the chat. Commands work in Danish and English.",
     ),
+    "help.team_only": (
+        "En ny runde og planlægningsgruppen klarer du i teamets kanal: @TalSammen start og @TalSammen gruppe.",
+        "Start a new round and manage the planning group in the team's channel: @TalSammen start and @TalSammen group.",
+    ),
     "help.cmd.start": (
         "Start en ny runde med temaforslag",
         "Start a new round of theme nominations",
@@ -83,18 +87,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Show this help",
     ),
     "help.safety.title": (
-        "Krænkende adfærd",
-        "Harassment and abusive behaviour",
+        "Grænseoverskridende adfærd",
+        "Boundary-crossing behaviour",
     ),
     "help.safety.text": (
         (
-            "Chikane, vold og mobning håndteres aldrig i udviklingsdialogen. Tal med din leder, TR eller "
-            "AMR, eller brug arbejdspladsens beredskab og whistleblowerordningen."
+            "Vold, seksuelle krænkelser og mobning tager I ikke op i Udviklingsdialogen. Det har "
+            "arbejdspladsen et andet beredskab til: de lokale retningslinjer, trivselskonsulenten i HR, "
+            "ledelsen, der har pligt til straks at undersøge sagen og sikre, at det stopper, din TR eller "
+            "AMR, psykologordningen og whistleblowerordningen. Er det din egen leder, kan du gå til din "
+            "TR eller AMR, ledelsen over din leder eller HR."
         ),
         (
-            "Harassment, violence and bullying are never handled in the development dialogue. Talk to your "
-            "leader, your union rep or your health and safety rep, or use your workplace's procedures and "
-            "the whistleblower scheme."
+            "Violence, sexual harassment and bullying are not taken up in the development dialogue. The "
+            "workplace has separate support for that: the local guidelines, the well-being consultant in HR, "
+            "management, who must look into it at once and make sure it stops, your union rep or "
+            "health-and-safety rep, the psychologist scheme and the whistleblower scheme. If it is your own "
+            "leader, you can go to your union rep or health-and-safety rep, the manager above your leader, "
+            "or HR."
         ),
     ),
     "help.summary": (

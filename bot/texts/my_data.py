@@ -5,8 +5,16 @@ from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
     "data.sent_privately": (
-        "Jeg har sendt dine data til dig i vores private chat.",
-        "I have sent you your data in our private chat.",
+        "Jeg har sendt dig et overblik over dine data i vores private chat.",
+        "I have sent you an overview of your data in our private chat.",
+    ),
+    "data.export_sent_privately": (
+        "Jeg har sendt dig dine data som JSON i vores private chat.",
+        "I have sent you your data as JSON in our private chat.",
+    ),
+    "data.delete_sent_privately": (
+        "Jeg har sendt dig et kort i vores private chat, hvor du bekræfter, at dit temaforslag skal slettes.",
+        "I have sent you a card in our private chat where you confirm that your nomination is to be deleted.",
     ),
     "action.data.show": (
         "Mine data",
@@ -17,11 +25,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Export my data (JSON)",
     ),
     "action.nomination.delete": (
-        "Slet min nominering {workplace}",
+        "Slet mit temaforslag {workplace}",
         "Delete my nomination {workplace}",
     ),
     "action.delete.confirm": (
-        "Ja, slet min nominering",
+        "Ja, slet mit temaforslag",
         "Yes, delete my nomination",
     ),
     "action.delete.cancel": (
@@ -97,7 +105,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "unknown",
     ),
     "data.nominations": (
-        "Dine nomineringer",
+        "Dine temaforslag",
         "Your nominations",
     ),
     "data.nomination.round": (
@@ -109,7 +117,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{workplace}, deadline {deadline}",
     ),
     "data.nomination.open": (
-        "Runden er åben: du kan rette eller slette din nominering.",
+        "Runden er åben: du kan rette eller slette dit temaforslag.",
         "The round is open: you can edit or delete your nomination.",
     ),
     "data.nomination.closed": (
@@ -141,8 +149,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.rights": (
         (
-            "Dine nomineringer slettes automatisk et stykke tid efter rundens frist; kun antal pr. tema "
-            "gemmes. Du kan slette din nominering, mens runden er åben. Spørgsmål om dine data: kontakt "
+            "Dine temaforslag slettes automatisk et stykke tid efter rundens frist; kun antal pr. tema "
+            "gemmes. Du kan slette dit temaforslag, mens runden er åben. Spørgsmål om dine data: kontakt "
             "planlægningsgruppen eller organisationens databeskyttelsesrådgiver."
         ),
         (
@@ -160,13 +168,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "+ {count} more (see the export)",
     ),
     "delete.title": (
-        "Slet din nominering?",
+        "Slet dit temaforslag?",
         "Delete your nomination?",
     ),
     "delete.text": (
         (
-            "Dine temaer og begrundelser i denne runde slettes og kan ikke gendannes. Du kan sende en ny "
-            "nominering, så længe runden er åben."
+            "Dine temaer og begrundelser i denne runde slettes og kan ikke gendannes. Du kan sende et nyt "
+            "temaforslag, så længe runden er åben."
         ),
         (
             "Your themes and reasons in this round are deleted and cannot be restored. You can send a new "
@@ -182,11 +190,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Copy the text below. It is shown exactly as stored.",
     ),
     "data.nomination_deleted": (
-        "Din nominering er slettet. Du kan sende en ny, så længe runden er åben – skriv »mine temaer«.",
+        "Dit temaforslag er slettet. Du kan sende et nyt, så længe runden er åben – skriv »mine temaer«.",
         'Your nomination is deleted. You can send a new one while the round is open – write "my themes".',
     ),
     "data.nothing_to_delete": (
-        "Der er ingen nominering at slette i den runde.",
+        "Der er intet temaforslag at slette i den runde.",
         "There is no nomination to delete in that round.",
     ),
     "data.summary": (

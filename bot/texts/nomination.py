@@ -5,7 +5,7 @@ from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
     "nomination.sent_privately": (
-        "Jeg har sendt dit skema til temaforslag til dig i vores private chat.",
+        "Jeg har sendt dig skemaet til dine temaforslag i vores private chat.",
         "I have sent you your nomination form in our private chat.",
     ),
     "action.nomination.open": (
@@ -46,13 +46,53 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Vælg ét tema",
         "Choose one theme",
     ),
-    "nomination.about_themes": (
-        "Læs om temaerne",
-        "About the themes",
+    "nomination.about.show.wellbeing": (
+        "Læs om trivselstemaerne",
+        "About the well-being themes",
     ),
-    "nomination.own_title.label": (
-        "Dit eget tema – kun hvis du har valgt »{own}« (højst {limit} tegn)",
-        "Your own theme – only if you chose “{own}” (at most {limit} characters)",
+    "nomination.about.show.leadership": (
+        "Læs om ledelsestemaerne",
+        "About the leadership themes",
+    ),
+    "nomination.about.hide": (
+        "Skjul temaerne",
+        "Hide the themes",
+    ),
+    "nomination.about.hint": (
+        "Tryk på et tema for at læse, hvad det handler om.",
+        "Tap a theme to read what it is about.",
+    ),
+    "nomination.own.choice": (
+        "{own} – dit eget forslag",
+        "{own} – your own proposal",
+    ),
+    "nomination.own.hint.wellbeing": (
+        (
+            "Har du et andet trivselstema på hjertet, så vælg »{own}« og skriv dit eget forslag i feltet "
+            "herunder."
+        ),
+        (
+            "If another well-being theme matters to you, choose “{own}” and write your own proposal in the "
+            "field below."
+        ),
+    ),
+    "nomination.own.hint.leadership": (
+        (
+            "Har du et andet ledelsestema på hjertet, så vælg »{own}« og skriv dit eget forslag i feltet "
+            "herunder."
+        ),
+        (
+            "If another leadership theme matters to you, choose “{own}” and write your own proposal in the "
+            "field below."
+        ),
+    ),
+    "nomination.own_title.label.wellbeing": (
+        "Dit eget forslag til et trivselstema – kun hvis du har valgt »{own}« (højst {limit} tegn)",
+        "Your own proposal for a well-being theme – only if you chose “{own}” (at most {limit} characters)",
+    ),
+    "nomination.own_title.label.leadership": (
+        "Dit eget forslag til et ledelsestema – kun hvis du har valgt »{own}« (højst {limit} tegn)",
+        "Your own proposal for a leadership theme – only if you chose “{own}” (at most {limit} characters)",
     ),
     "nomination.question.label": (
         "{question} (højst {limit} tegn)",
@@ -160,6 +200,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tak – dine temaer er modtaget",
         "Thank you – your themes have been received",
     ),
+    "receipt.title.changed": (
+        "Dine ændringer er gemt",
+        "Your changes have been saved",
+    ),
+    "receipt.title.saved": (
+        "Dit svar er gemt",
+        "Your answer is saved",
+    ),
+    "receipt.title.shown": (
+        "Dine temaer",
+        "Your themes",
+    ),
     "receipt.intro": (
         "Det her har du sendt til planlægningsgruppen:",
         "This is what you sent to the planning group:",
@@ -181,11 +233,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The round is closed, so the answer can no longer be edited.",
     ),
     "nomination.no_round": (
-        "Der er ingen runde for temaer endnu.",
+        "Der er ingen runde med temaforslag endnu.",
         "There is no theme round yet.",
     ),
     "nomination.round_closed": (
-        "Fristen er overskredet, så runden er lukket. Kontakt {contact}, hvis du har spørgsmål.",
+        "Fristen er udløbet, og runden er lukket. Kontakt {contact}, hvis du har spørgsmål.",
         "The deadline has passed, so the round is closed. Contact {contact} if you have questions.",
     ),
     "nomination.not_invited": (
@@ -195,5 +247,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nomination.unknown_round": (
         "Jeg kender ikke den runde. Skriv »mine temaer« for at få dit kort igen.",
         'I do not know that round. Write "my themes" to get your card again.',
+    ),
+    "data.nomination.paper": (
+        "Indtastet for dig fra dit papirskema.",
+        "Entered for you from your paper form.",
     ),
 }

@@ -18,14 +18,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "setup.intro": (
         (
-            "Alle medarbejdere i teamet får skemaet fra TalSammen, hvor de vælger ét trivselstema og ét "
-            "ledelsestema med begrundelse. Vælg fristen, kontaktpersonen, og om navne skal stå ved "
-            "begrundelserne."
+            "De inviterede får skemaet fra TalSammen, hvor de vælger ét trivselstema og ét ledelsestema med"
+            " begrundelse. Vælg fristen, kanalens sprog, kontaktpersonen, om navne skal stå ved "
+            "begrundelserne, og hvem der inviteres."
         ),
         (
-            "Every employee in the team gets the form from TalSammen, where they choose one well-being "
-            "theme and one leadership theme with reasons. Choose the deadline, the contact person, and "
-            "whether names are shown with the reasons."
+            "Those invited get the form from TalSammen, where they choose one well-being theme and one "
+            "leadership theme with reasons. Choose the deadline, the channel's language, the contact "
+            "person, whether names are shown with the reasons, and who is invited."
         ),
     ),
     "setup.deadline.label": (
@@ -45,8 +45,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Contact person in the planning group",
     ),
     "setup.contact.error": (
-        "Skriv navnet på kontaktpersonen.",
-        "Enter the contact person's name.",
+        "Vælg kontaktpersonen.",
+        "Choose the contact person.",
     ),
     "setup.contact.hint": (
         "Medarbejderne ser navnet i skemaet og kan gå til kontaktpersonen med spørgsmål.",
@@ -70,12 +70,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "setup.after_start": (
         (
-            "Når du starter runden, sender TalSammen skemaet til alle i teamet i deres egen chat. Fortæl "
+            "Når du starter runden, sender TalSammen skemaet til de inviterede i deres egen chat. Fortæl "
             "gerne kollegerne om det på jeres næste møde."
         ),
         (
-            "When you start the round, TalSammen sends the form to everyone in the team in their own chat. "
-            "It is a good idea to tell your colleagues about it at your next meeting."
+            "When you start the round, TalSammen sends the form to those invited in their own chat. It is a"
+            " good idea to tell your colleagues about it at your next meeting."
         ),
     ),
     "setup.error.in_past": (
@@ -91,8 +91,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The deadline must be a date.",
     ),
     "setup.error.contact_required": (
-        "Skriv navnet på kontaktpersonen.",
-        "Enter the contact person's name.",
+        "Vælg kontaktpersonen blandt teamets medlemmer.",
+        "Choose the contact person among the team's members.",
     ),
     "started.title": (
         "Runden er startet",
@@ -118,30 +118,90 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Svarene vises ikke her i kanalen – kun planlægningsgruppen kan se optællingen.",
         "Answers are not shown here in the channel – only the planning group can see the tally.",
     ),
-    "closed.title": (
-        "Fristen for temaforslag er nået",
-        "The nomination deadline has passed",
-    ),
-    "closed.intro": (
-        "Fristen var {deadline}. {responded} af {invited} har sendt temaforslag.",
-        "The deadline was {deadline}. {responded} of {invited} sent nominations.",
-    ),
-    "closed.next": (
-        (
-            "Planlægningsgruppen ser nu på forslagene og udvælger ét trivselstema og ét ledelsestema til "
-            "udviklingsdialogen."
-        ),
-        (
-            "The planning group now looks at the nominations and selects one well-being theme and one "
-            "leadership theme for the development dialogue."
-        ),
-    ),
     "plan.round_already_open": (
-        "Der er allerede en åben runde for temaer med frist {deadline}.",
+        "Der er allerede en åben runde med temaforslag. Fristen er {deadline}.",
         "A theme round is already open, with deadline {deadline}.",
     ),
     "plan.round_starting": (
         "Runden er åbnet. Jeg sender nu kortet til teamets medlemmer i en privat chat …",
         "The round is open. I am now sending the card to the team's members in a private chat …",
+    ),
+    "setup.lang.label": (
+        "Sprog i teamets kanal",
+        "Language of the team's channel",
+    ),
+    "setup.lang.error": (
+        "Vælg kanalens sprog.",
+        "Choose the channel's language.",
+    ),
+    "setup.lang.da": (
+        "Dansk",
+        "Danish",
+    ),
+    "setup.lang.en": (
+        "Engelsk",
+        "English",
+    ),
+    "setup.invitees.title": (
+        "Hvem inviteres? ({count} i teamet)",
+        "Who is invited? ({count} in the team)",
+    ),
+    "setup.invitees.hint": (
+        (
+            "Som udgangspunkt skal alle medarbejdere undtagen timelønnede indgå i Udviklingsdialogen. Alle "
+            "i teamet er valgt; fjern timelønnede, medarbejdere på orlov og eksterne medlemmer. Du kan "
+            "ændre listen, mens runden er åben."
+        ),
+        (
+            "As a rule every employee except hourly-paid staff takes part in the development dialogue. "
+            "Everyone in the team is selected; remove hourly-paid staff, people on leave and external "
+            "members. You can change the list while the round is open."
+        ),
+    ),
+    "setup.invitees.label": (
+        "Inviterede",
+        "Invited",
+    ),
+    "setup.later_page": (
+        "Fristen, sproget, kontaktpersonen og valget om navne fra første side gælder stadig.",
+        "The deadline, language, contact person and choice about names from the first page still apply.",
+    ),
+    "setup.error.contact_not_member": (
+        "Kontaktpersonen skal være medlem af teamet. Vælg en fra listen.",
+        "The contact person must be a member of the team. Choose one from the list.",
+    ),
+    "setup.error.none_invited": (
+        "Vælg mindst én, der skal inviteres.",
+        "Choose at least one person to invite.",
+    ),
+    "started.title.deadline": (
+        "Runden er startet – frist {deadline}",
+        "The round has started – deadline {deadline}",
+    ),
+    "started.choose": (
+        "Medarbejderne vælger ét trivselstema og ét ledelsestema og begrunder deres valg.",
+        "Employees choose one well-being theme and one leadership theme and give their reasons.",
+    ),
+    "started.sending": (
+        "Skemaet sendes nu til de {count} inviterede i deres chat med TalSammen.",
+        "The form is now on its way to the {count} invited people in their chat with TalSammen.",
+    ),
+    "started.sending.one": (
+        "Skemaet sendes nu til den ene inviterede i sin chat med TalSammen.",
+        "The form is now on its way to the one invited person in their chat with TalSammen.",
+    ),
+    "plan.already_started": (
+        (
+            "Runden er allerede startet med frist {deadline}, så der startes ikke en ny. Kortet viser den "
+            "runde, der kører."
+        ),
+        (
+            "The round has already started with deadline {deadline}, so no new one is started. The card "
+            "shows the running round."
+        ),
+    ),
+    "plan.roster_failed": (
+        "Jeg kunne ikke hente teamets medlemmer fra Teams lige nu. Prøv igen om lidt.",
+        "I could not get the team's members from Teams just now. Please try again in a moment.",
     ),
 }

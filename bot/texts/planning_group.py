@@ -14,7 +14,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "group.intro": (
         (
-            "Planlægningsgruppen står for udviklingsdialogen – typisk lederen og 2-3 "
+            "Planlægningsgruppen står for Udviklingsdialogen – typisk lederen og 2-3 "
             "medarbejderrepræsentanter, fx TR og AMR, eller Lokal-MED."
         ),
         (

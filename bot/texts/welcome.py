@@ -9,7 +9,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Welcome to {dialogue}",
     ),
     "welcome.team.intro": (
-        "TalSammen hjælper jer med at forberede udviklingsdialogen om trivsel og ledelse:",
+        "TalSammen hjælper jer med at forberede Udviklingsdialogen om trivsel og ledelse:",
         "TalSammen helps you prepare the development dialogue about well-being and leadership:",
     ),
     "welcome.team.steps": (
@@ -17,7 +17,7 @@ TEXTS: dict[str, tuple[str, str]] = {
             "1. Planlægningsgruppen starter en runde og sætter en frist.\r2. Alle medarbejdere får en besked"
             " fra TalSammen og vælger ét trivselstema og ét ledelsestema – hver med to korte begrundelser.\r"
             "3. Planlægningsgruppen ser optællingen og udvælger de temaer, I skal drøfte i "
-            "udviklingsdialogen."
+            "Udviklingsdialogen."
         ),
         (
             "1. The planning group starts a round and sets a deadline.\r2. Every employee gets a message "
@@ -64,6 +64,18 @@ TEXTS: dict[str, tuple[str, str]] = {
             "collaboration on the core task. Before the dialogue itself, I will remind you to prepare an "
             "everyday example."
         ),
+    ),
+    "language.set_in_channel": (
+        "Fra nu af skriver jeg til dig på {language} i vores private chat. Her i kanalen skriver jeg på teamets sprog.",
+        "From now on I will write to you in {language} in our private chat. Here in the channel I write in the team's language.",
+    ),
+    "language.name.da": (
+        "dansk",
+        "Danish",
+    ),
+    "language.name.en": (
+        "engelsk",
+        "English",
     ),
     "welcome.personal.language": (
         "Vælg sprog:",

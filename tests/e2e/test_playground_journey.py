@@ -9,11 +9,13 @@ not in the planning group and is refused.
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 
 import pytest
 from aiohttp import web
 
 from bot.app import SERVICES, Overrides, create_app
+from bot.process.clock import FixedClock
 from bot.settings import Settings
 
 from .playground import Playground, require_playground
@@ -41,7 +43,8 @@ def nomination(round_id: str, *, wellbeing="social-support-trust", leadership="s
 async def bot_endpoint(tmp_path):
     require_playground()
     settings = Settings(local_development=True, database_url=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", _env_file=None)
-    app = create_app(settings, Overrides(start_scheduler=False))
+    # A Tuesday at 10:00 in Copenhagen: the cards go out in working hours only (bot/process/nomination.py).
+    app = create_app(settings, Overrides(start_scheduler=False, clock=FixedClock(datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc))))
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

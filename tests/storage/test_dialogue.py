@@ -119,3 +119,24 @@ async def test_migration_0005_gives_existing_rounds_the_dialogue_of_their_cycle(
         assert {rid: cycle_of(at) for rid, (_, at) in opened.items()} == {rid: dialogues[d][1] for rid, d in of_round.items()}
     finally:
         await drop_engine(engine, schema)
+
+
+async def test_leaving_people_out_keeps_those_who_answered_and_frees_their_reminders(store, clock):
+    from bot.process.nomination import plan_nomination_reminders
+    from bot.process.calendar import WorkingWindow
+    from storage.test_nomination import nomination
+
+    round_ = await open_round(store, clock)
+    await store.dialogues.add_invitees(round_.id, [Member("u1", "A"), Member("u2", "B"), Member("u3", "C")])
+    await store.nominations.save(round_.id, "u2", nomination(), clock.now())
+    plans = plan_nomination_reminders(round_, ["u1", "u2", "u3"], WorkingWindow())
+    assert await store.reminders.add(plans) == len(plans) > 0
+    removed = await store.dialogues.remove_invitees(round_.id, ["u1", "u2", "u1", "nobody"])
+    assert removed == {"u1"}  # u2 has answered: stays
+    assert [i.user_id for i in await store.dialogues.invitees(round_.id)] == ["u2", "u3"]
+    assert await store.dialogues.remove_invitees(round_.id, []) == set()
+    assert await store.reminders.forget_pending(round_.id, removed) == len(plans) // 3
+    assert {r.recipient_id for r in await store.reminders.pending_for(round_.id)} == {"u2", "u3"}
+    # Invited back: the same reminders can be planned again (their keys are free).
+    await store.dialogues.add_invitees(round_.id, [Member("u1", "A")])
+    assert await store.reminders.add(plans) == len(plans) // 3

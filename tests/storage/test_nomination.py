@@ -45,3 +45,19 @@ async def test_a_nomination_reads_back_as_saved_and_is_deleted_once(store, clock
     assert await store.nominations.delete(rnd.id, "u2")
     assert not await store.nominations.delete(rnd.id, "u2")
     assert await store.nominations.get(rnd.id, "u2") is None and await store.nominations.respondents(rnd.id) == set()
+
+
+async def test_a_paper_form_is_marked_and_the_colleagues_own_answer_clears_the_mark(store, clock):
+    rnd = await open_round(store, clock)
+    await store.dialogues.add_invitees(rnd.id, [Member("u2", "Åse Ørum"), Member("u3", "Bo")])
+    assert await store.nominations.save(rnd.id, "u2", nomination(), clock.now(), entered_by="u-kim")
+    assert not await store.nominations.save(rnd.id, "u2", nomination(), clock.now(), entered_by="u-kim")  # double click
+    await store.nominations.save(rnd.id, "u3", nomination(), clock.now())
+    assert await store.nominations.entered_by(rnd.id, "u2") == "u-kim"
+    assert await store.nominations.entries(rnd.id) == {"u2": "u-kim", "u3": None}
+    assert [r.entered_by for r in await store.nominations.records(rnd.id) if r.user_id == "u2"] == ["u-kim"]
+    # The colleague later answers on their own card with the same themes: still a change (who entered it).
+    assert await store.nominations.save(rnd.id, "u2", nomination(), clock.now())
+    assert await store.nominations.entered_by(rnd.id, "u2") is None
+    assert await store.nominations.entries(rnd.id) == {"u2": None, "u3": None}
+    assert await store.nominations.entered_by(rnd.id, "nobody") is None

@@ -23,9 +23,16 @@ def upgrade() -> None:
     # Who entered a paper form (Bilag 2) on the employee's behalf; NULL when they answered themselves.
     with op.batch_alter_table("nomination") as batch:
         batch.add_column(sa.Column("entered_by", sa.String(length=200), nullable=True))
+    # Teams' per-tenant budget, shared by every bot instance on one database (issue 15).
+    op.create_table(
+        "tenant_budget",
+        sa.Column("tenant_id", sa.String(length=100), primary_key=True),
+        sa.Column("next_at", sa.Float(precision=53), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("tenant_budget")
     with op.batch_alter_table("nomination") as batch:
         batch.drop_column("entered_by")
     with op.batch_alter_table("nomination_round") as batch:

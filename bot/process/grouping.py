@@ -1,0 +1,232 @@
+"""Step 7 of the guide (Praktisk forberedelse): the groups for the two rounds of the day.
+
+"Dan grupper med 3-4 personer i hver gruppe. Der skal laves en gruppefordeling til første runde
+af dialogen, som handler om trivsels-temaet, og en ny gruppefordeling til anden runde, som
+handler om ledelsestemaet." New groups, because "nye gruppesammensætninger giver medarbejderne
+mulighed for at tale sammen med, og lytte til, andre kolleger" (Bilag 5): so the second round
+puts as few pairs as possible together again.
+
+The rules, written down:
+
+* Sizes (``group_sizes``). Groups of 4 and 3, with as many 4s as possible: fewer groups leave
+  each more of the 25-minute plenum. Every number from 6 up divides so (6 = 3+3, 7 = 4+3, ...).
+  1-5 people form one group: 5 as one group of 5 rather than 3+2, because a pair is no group
+  and the guide's plenum wants groups; 1-2 as one group (a local choice; the day hardly works).
+* Everyone present gets exactly one group per round; order and membership are decided by a
+  seeded shuffle, so the same people and seed always give the same groups.
+* The second round (``second_round``). Among the divisions into 3s and 4s it takes the one with
+  the fewest repeated pairs, then the most 4s. Zero repeats is possible exactly when some
+  division has at least as many groups as the largest first-round group; then the first-round
+  groups are dealt out round-robin, which never seats two of them together. Otherwise (up to
+  14 people) an exact min-cost flow over how many of each first-round group join each new group
+  finds the fewest repeats. ``Grouping.fewest_possible`` is that optimum for the first round as
+  it is, so a card can say "fewer is not possible".
+* Absentees and late arrivals (``regroup``). Before the first round, the first round is repaired
+  with as few moves as possible: groups that keep 3-4 stay; members of groups that fell below 3
+  (or grew past 4) and newcomers fill groups of 3 first, then form new groups, borrowing one
+  person from a group of 4 when a remainder of 1, 2 or 5 would not divide. Once the first round
+  was held it stays as it happened and only the second round is formed again; a newcomer then
+  counts as a group of one.
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from math import ceil
+
+from .concept import Kind
+
+Groups = tuple[tuple[str, ...], ...]
+_SINGLE_GROUP_UP_TO = 5
+
+
+def group_sizes(n: int) -> tuple[int, ...]:
+    """The sizes of the groups for ``n`` people (see the module rules), largest first."""
+    if n <= 0:
+        return ()
+    if n <= _SINGLE_GROUP_UP_TO:
+        return (n,)
+    return _near_uniform(n, ceil(n / 4))
+
+
+def _near_uniform(n: int, count: int) -> tuple[int, ...]:
+    base, extra = divmod(n, count)
+    return (base + 1,) * extra + (base,) * (count - extra)
+
+
+def _divisions(n: int) -> list[tuple[int, ...]]:
+    """Every division of ``n`` into groups of 3 and 4 (near-uniform by group count), most 4s first."""
+    if n <= _SINGLE_GROUP_UP_TO:
+        return [group_sizes(n)] if n else [()]
+    return [_near_uniform(n, count) for count in range(ceil(n / 4), n // 3 + 1)]
+
+
+def _pairs(groups: Iterable[Sequence[str]]) -> set[tuple[str, str]]:
+    return {tuple(sorted(pair)) for g in groups for pair in combinations(g, 2)}  # type: ignore[misc]
+
+
+def repeated_pairs(first: Groups, second: Groups) -> tuple[tuple[str, str], ...]:
+    """The pairs who sit together in both rounds, sorted."""
+    return tuple(sorted(_pairs(first) & _pairs(second)))
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The groups of both rounds, and how many pairs meet twice against the fewest possible."""
+
+    wellbeing: Groups
+    leadership: Groups
+    repeated: tuple[tuple[str, str], ...]
+    fewest_possible: int
+    seed: str
+
+    @property
+    def repeats(self) -> int:
+        return len(self.repeated)
+
+    def groups(self, kind: Kind) -> Groups:
+        return self.wellbeing if kind is Kind.WELLBEING else self.leadership
+
+    def group_of(self, user_id: str, kind: Kind) -> int | None:
+        """The number (from 1, as the card shows it) of ``user_id``'s group in ``kind``'s round."""
+        return next((i for i, g in enumerate(self.groups(kind), start=1) if user_id in g), None)
+
+
+def form_groups(people: Iterable[str], *, seed: str | int) -> Grouping:
+    """Both rounds' groups for ``people`` (once each; order does not matter)."""
+    rng = random.Random(f"first:{seed}")
+    everyone = sorted(set(people))
+    rng.shuffle(everyone)
+    first, at = [], 0
+    for size in group_sizes(len(everyone)):
+        first.append(tuple(everyone[at:at + size]))
+        at += size
+    return _with_second_round(tuple(first), everyone, seed)
+
+
+def _with_second_round(first: Groups, present: Sequence[str], seed: str | int) -> Grouping:
+    second, fewest = second_round(first, present, seed=seed)
+    return Grouping(first, second, repeated_pairs(first, second), fewest, str(seed))
+
+
+def second_round(first: Groups, present: Sequence[str], *, seed: str | int) -> tuple[Groups, int]:
+    """New groups for ``present`` with the fewest pairs from ``first`` together again, and that number.
+
+    Someone present who was in no first-round group counts as a group of their own.
+    """
+    rng = random.Random(f"second:{seed}")
+    here = set(present)
+    placed = {p for g in first for p in g}
+    blocks = [[p for p in g if p in here] for g in first]
+    blocks = [b for b in blocks if b] + [[p] for p in sorted(here - placed)]
+    for block in blocks:
+        rng.shuffle(block)
+    rng.shuffle(blocks)
+    blocks.sort(key=len, reverse=True)  # stable: the shuffle still decides among equal sizes
+    n = sum(len(b) for b in blocks)
+    divisions = _divisions(n)
+    largest = max((len(b) for b in blocks), default=0)
+    for sizes in divisions:
+        if len(sizes) >= largest:  # round-robin: a block's consecutive places land in distinct groups
+            order = [p for b in blocks for p in b]
+            dealt: list[list[str]] = [[] for _ in sizes]
+            for position, person in enumerate(order):
+                dealt[position % len(sizes)].append(person)
+            return tuple(tuple(g) for g in dealt), 0
+    best: tuple[int, list[list[int]], tuple[int, ...]] | None = None
+    for sizes in divisions:
+        cost, flow = _fewest_repeats_flow([len(b) for b in blocks], sizes)
+        if best is None or cost < best[0]:
+            best = (cost, flow, sizes)
+    assert best is not None
+    cost, flow, sizes = best
+    groups: list[list[str]] = [[] for _ in sizes]
+    for i, block in enumerate(blocks):
+        at = 0
+        for j, count in enumerate(flow[i]):
+            groups[j] += block[at:at + count]
+            at += count
+    return tuple(tuple(g) for g in groups), cost
+
+
+def _fewest_repeats_flow(rows: Sequence[int], cols: Sequence[int]) -> tuple[int, list[list[int]]]:
+    """Min over count matrices c (row sums ``rows``, column sums ``cols``) of sum C(c_ij, 2).
+
+    Successive shortest paths, one person at a time: putting one more of first-round group i into
+    new group j costs the pairs it adds (c_ij); taking one out gives back c_ij - 1. The cost is
+    convex, so the unit-by-unit flow is exact. Only used for small groupings (up to 14 people).
+    """
+    g, h = len(rows), len(cols)
+    flow = [[0] * h for _ in range(g)]
+    sent, received = [0] * g, [0] * h
+    source, sink = g + h, g + h + 1
+    total = 0
+    for _ in range(sum(rows)):
+        dist = [float("inf")] * (g + h + 2)
+        prev: list[int | None] = [None] * (g + h + 2)
+        dist[source] = 0
+        for _ in range(g + h + 2):  # Bellman-Ford: the residual graph has negative arcs
+            changed = False
+            for i in range(g):
+                if sent[i] < rows[i] and dist[source] < dist[i]:
+                    dist[i], prev[i], changed = dist[source], source, True
+                for j in range(h):
+                    if dist[i] + flow[i][j] < dist[g + j]:
+                        dist[g + j], prev[g + j], changed = dist[i] + flow[i][j], i, True
+                    if flow[i][j] > 0 and dist[g + j] - (flow[i][j] - 1) < dist[i]:
+                        dist[i], prev[i], changed = dist[g + j] - (flow[i][j] - 1), g + j, True
+            for j in range(h):
+                if received[j] < cols[j] and dist[g + j] < dist[sink]:
+                    dist[sink], prev[sink], changed = dist[g + j], g + j, True
+            if not changed:
+                break
+        node = sink
+        total += int(dist[sink])
+        while node != source:
+            before = prev[node]
+            assert before is not None
+            if node == sink:
+                received[before - g] += 1
+            elif before == source:
+                sent[node] += 1
+            elif node >= g:  # forward i -> j
+                flow[before][node - g] += 1
+            else:  # backward j -> i
+                flow[node][before - g] -= 1
+            node = before
+    return total, flow
+
+
+def regroup(grouping: Grouping, *, absent: Iterable[str] = (), arrived: Iterable[str] = (),
+            first_round_held: bool = False) -> Grouping:
+    """The groups after marking ``absent`` and ``arrived`` people (see the module rules)."""
+    gone = set(absent)
+    known = {p for g in grouping.wellbeing + grouping.leadership for p in g}
+    newcomers = sorted(set(arrived) - known - gone)
+    if first_round_held:
+        first = grouping.wellbeing
+        present = [p for g in first for p in g if p not in gone] + newcomers
+        present += sorted({p for g in grouping.leadership for p in g} - set(present) - gone)
+        return _with_second_round(first, present, grouping.seed)
+    first = _repair([[p for p in g if p not in gone] for g in grouping.wellbeing], newcomers)
+    return _with_second_round(first, [p for g in first for p in g], grouping.seed)
+
+
+def _repair(groups: list[list[str]], newcomers: list[str]) -> Groups:
+    everyone = [p for g in groups for p in g] + newcomers
+    if len(everyone) <= _SINGLE_GROUP_UP_TO:
+        return (tuple(everyone),) if everyone else ()
+    kept = [g for g in groups if 3 <= len(g) <= 4]
+    pool = [p for g in groups if not 3 <= len(g) <= 4 for p in g] + newcomers
+    while pool and any(len(g) < 4 for g in kept):
+        min(kept, key=len).append(pool.pop(0))  # the first of the smallest: deterministic
+    if len(pool) in (1, 2, 5):  # does not divide into 3s and 4s: take one from each of a few groups of 4
+        donors = [g for g in kept if len(g) == 4][-(2 if len(pool) == 1 else 1):]
+        pool += [g.pop() for g in donors]
+    at = 0
+    for size in group_sizes(len(pool)):
+        kept.append(pool[at:at + size])
+        at += size
+    return tuple(tuple(g) for g in kept)

@@ -1,0 +1,246 @@
+"""Steps 1 and 5 of the guide: the day of the dialogue, and the invitation to it (Bilag 3).
+
+The planning group sets the day ("Sæt en dato for Udviklingsdialog (varighed ca. 3 timer)"):
+a date, a start time and where it is, a room ("Sted") or an online meeting link (DTU ran its
+dialogues online), or both. The invitation (Bilag 3) carries them with the chosen themes, and
+each employee answers it: coming, or cannot come.
+
+The rules, written down:
+
+* The day. A date (``Input.Date``, ISO) and a start time (``Input.Time``, ``HH:MM``), read as
+  Copenhagen wall-clock time. It must start after ``now`` and lie within ``MAX_DAYS_AHEAD``
+  (a local choice, so a typo such as 2062 is caught). The programme lasts three hours
+  (``DURATION``, the guide's "ca. 3 timer"; Bilag 5 runs 08:00-11:00), counted in wall-clock
+  time like the run-sheet.
+* Warnings, not refusals. The guide's dialogues run "i perioden august/september/oktober"; a day
+  outside those months is accepted with the warning ``outside_season`` (a local choice: the
+  guide states the period, not that other months are wrong, and DTU's material names none). A
+  day that is not a working day (weekend, holiday) gets ``not_a_working_day``.
+* The place. One line of text (``PLACE_MAX_CHARS``) and/or an ``https://`` link
+  (``LINK_MAX_CHARS``); at least one of them. A link is only accepted as https, because the
+  card opens it with one click.
+* Who. The planning group sets and moves the day; not after it has started.
+* Answers. An invited employee answers coming or cannot come, and may change the answer until
+  the day starts. The same answer twice is one answer.
+* When the day moves (``day_change``). A new date or start time clears every answer (a "yes" to
+  the 3rd says nothing about the 10th) and is told to everyone invited; the everyday-example
+  reminders are planned again. A new place or link only is told to those coming or who have not
+  answered: those who cannot come need not know the room. Answers are kept then.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from .calendar import WorkingWindow
+from .clock import COPENHAGEN
+from .nomination import FieldError
+from .text import TextRejected, clean_text
+
+DURATION = timedelta(hours=3)  # "varighed ca. 3 timer"
+SEASON_MONTHS = frozenset({8, 9, 10})  # "august/september/oktober"
+MAX_DAYS_AHEAD = 366  # local choice
+PLACE_MAX_CHARS = 200  # local choice
+LINK_MAX_CHARS = 2000  # Teams meeting links are long; local choice
+
+# Card input ids, shared with bot/cards.
+FIELD_DATE, FIELD_START, FIELD_PLACE, FIELD_LINK = "day_date", "day_start", "day_place", "day_link"
+
+
+@dataclass(frozen=True)
+class DialogueDay:
+    """When and where the dialogue is held."""
+
+    date: date
+    start: time  # Copenhagen wall-clock time
+    place: str | None = None
+    online_link: str | None = None
+
+    @property
+    def starts_at(self) -> datetime:
+        """The start as aware UTC (Copenhagen wall time; fold=0 on the autumn night)."""
+        return wall_clock(self.date, self.start, timedelta(0)).astimezone(timezone.utc)
+
+    @property
+    def ends_at(self) -> datetime:
+        """About three hours after the start, in wall-clock time, as aware UTC."""
+        return wall_clock(self.date, self.start, DURATION).astimezone(timezone.utc)
+
+    @property
+    def end(self) -> time:
+        return wall_clock(self.date, self.start, DURATION).time()
+
+
+def wall_clock(day: date, start: time, offset: timedelta) -> datetime:
+    """``start`` on ``day`` moved by ``offset`` on the wall clock, as an aware Copenhagen datetime.
+
+    The programme is read off a wall clock: 08:15 is 08:15 on the day summer time ends too.
+    """
+    return (datetime.combine(day, start) + offset).replace(tzinfo=COPENHAGEN)
+
+
+class DayInvalid(ValueError):
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(", ".join(f"{e.field}:{e.code}" for e in errors))
+        self.errors = errors  # codes: required | not_a_date | not_a_time | in_past | too_far | not_a_link | too_long
+
+
+@dataclass(frozen=True)
+class DayParsed:
+    day: DialogueDay
+    warnings: tuple[str, ...]  # outside_season | not_a_working_day
+
+
+def parse_day(values: Mapping[str, object], *, now: datetime, window: WorkingWindow) -> DayParsed:
+    """Card values into a day, with warnings, or DayInvalid naming every field's problem."""
+    errors: list[FieldError] = []
+    day = _parse(values.get(FIELD_DATE), FIELD_DATE, date.fromisoformat, "not_a_date", errors)
+    start = _parse(values.get(FIELD_START), FIELD_START, _clock_time, "not_a_time", errors)
+    place = _optional_text(values.get(FIELD_PLACE), FIELD_PLACE, errors)
+    link = _optional_link(values.get(FIELD_LINK), errors)
+    if place is None and link is None and not any(e.field in (FIELD_PLACE, FIELD_LINK) for e in errors):
+        errors.append(FieldError(FIELD_PLACE, "required"))
+    if day is not None and start is not None:
+        when = wall_clock(day, start, timedelta(0))
+        if when <= now:
+            errors.append(FieldError(FIELD_DATE, "in_past"))
+        elif (day - now.astimezone(COPENHAGEN).date()).days > MAX_DAYS_AHEAD:
+            errors.append(FieldError(FIELD_DATE, "too_far", MAX_DAYS_AHEAD))
+    if errors:
+        raise DayInvalid(errors)
+    assert day is not None and start is not None
+    warnings = []
+    if day.month not in SEASON_MONTHS:
+        warnings.append("outside_season")
+    if not window.is_working_day(day):
+        warnings.append("not_a_working_day")
+    return DayParsed(DialogueDay(day, start, place, link), tuple(warnings))
+
+
+def _clock_time(text: str) -> time:
+    parsed = time.fromisoformat(text)  # Input.Time sends "HH:MM"; seconds are dropped
+    return parsed.replace(second=0, microsecond=0, tzinfo=None)
+
+
+def _parse(raw: object, name: str, reader, code: str, errors: list[FieldError]):
+    if raw in (None, ""):
+        errors.append(FieldError(name, "required"))
+        return None
+    if not isinstance(raw, str) or len(raw) > 40:
+        errors.append(FieldError(name, code))
+        return None
+    try:
+        return reader(raw.strip())
+    except ValueError:
+        errors.append(FieldError(name, code))
+        return None
+
+
+def _optional_text(raw: object, name: str, errors: list[FieldError], *, max_chars: int = PLACE_MAX_CHARS) -> str | None:
+    if raw in (None, ""):
+        return None
+    try:
+        return clean_text(raw, max_chars=max_chars, required=False, single_line=True) or None  # type: ignore[arg-type]
+    except TextRejected as rejected:
+        errors.append(FieldError(name, rejected.code, rejected.limit))
+        return None
+
+
+def _optional_link(raw: object, errors: list[FieldError]) -> str | None:
+    text = _optional_text(raw, FIELD_LINK, errors, max_chars=LINK_MAX_CHARS)
+    if text is None:
+        return None
+    try:
+        parts = urlsplit(text)
+        scheme, host = parts.scheme, parts.hostname
+    except ValueError:  # e.g. "https://[" : an unbalanced IPv6 bracket
+        scheme, host = "", None
+    if scheme != "https" or not host or any(ch.isspace() for ch in text):
+        errors.append(FieldError(FIELD_LINK, "not_a_link"))
+        return None
+    return text
+
+
+class DayRefused(Exception):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code  # not_planning_group | day_started
+
+
+def check_may_set_day(sender: str, *, planning_group: Collection[str], current: DialogueDay | None, now: datetime) -> None:
+    """The planning group sets the day and may move it until it has started."""
+    if sender not in planning_group:
+        raise DayRefused("not_planning_group")
+    if current is not None and now >= current.starts_at:
+        raise DayRefused("day_started")
+
+
+# -- answers --------------------------------------------------------------------------------
+class Answer(StrEnum):
+    COMING = "coming"
+    CANNOT_COME = "cannot_come"
+
+
+class AnswerRefused(Exception):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code  # not_invited | no_day | day_started
+
+
+def check_may_answer(*, invited: bool, day: DialogueDay | None, now: datetime) -> None:
+    """Those invited answer, and may change their answer, until the day starts."""
+    if not invited:
+        raise AnswerRefused("not_invited")
+    if day is None:
+        raise AnswerRefused("no_day")
+    if now >= day.starts_at:
+        raise AnswerRefused("day_started")
+
+
+@dataclass(frozen=True)
+class AnswerCounts:
+    invited: int
+    coming: int
+    cannot_come: int
+
+    @property
+    def not_answered(self) -> int:
+        return self.invited - self.coming - self.cannot_come
+
+
+def answer_counts(invited: Iterable[str], answers: Mapping[str, Answer]) -> AnswerCounts:
+    """How many are coming, cannot come, or have not answered; only the invited count."""
+    people = set(invited)
+    given = [a for user, a in answers.items() if user in people]
+    return AnswerCounts(len(people), given.count(Answer.COMING), given.count(Answer.CANNOT_COME))
+
+
+# -- when the day moves ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class DayChange:
+    changed: frozenset[str]  # date | start | place | online_link
+    tell: tuple[str, ...]  # who must be told, in the order invited
+    clear_answers: bool
+    replan_reminders: bool
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.changed
+
+
+def day_change(old: DialogueDay, new: DialogueDay, invited: Iterable[str], answers: Mapping[str, Answer]) -> DayChange:
+    """What moving the day from ``old`` to ``new`` means (see the module rules)."""
+    changed = frozenset(name for name in ("date", "start", "place", "online_link")
+                        if getattr(old, name) != getattr(new, name))
+    people = list(dict.fromkeys(invited))
+    moved = bool(changed & {"date", "start"})
+    if not changed:
+        tell: list[str] = []
+    elif moved:
+        tell = people
+    else:
+        tell = [p for p in people if answers.get(p) is not Answer.CANNOT_COME]
+    return DayChange(changed, tuple(tell), clear_answers=moved, replan_reminders=moved)
