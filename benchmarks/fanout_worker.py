@@ -18,7 +18,8 @@ from datetime import date
 from bot.cards.elements import message_with_card
 from bot.cards.status import reminder_card
 from bot.concepts import load_concept
-from bot.scheduler.dispatcher import Dispatcher, OutgoingMessage
+from bot.scheduler.messages import OutgoingMessage
+from bot.scheduler.dispatcher import Dispatcher
 from bot.scheduler.ratelimit import teams_rate_limiter
 from bot.teams.connector import ConnectorClient
 

@@ -48,6 +48,17 @@ def own_peak_rss_mib() -> float:
     return peak_rss_mib(os.getpid())
 
 
+def working_hours_clock() -> dict[str, str]:
+    """Environment that starts a bot's clock at the next opening of the working window, so the
+    invitation cards (queue rows that go out in working hours) are sent while the benchmark
+    runs, whatever time of day it is run at (bot/test_clock.py; local development only)."""
+    from datetime import datetime, timezone
+
+    from bot.process.calendar import WorkingWindow, next_opening
+
+    return {"TEST_CLOCK_START": next_opening(datetime.now(timezone.utc), WorkingWindow()).isoformat()}
+
+
 @dataclass
 class BotProcess:
     """One bot process: started, waited for, measured, stopped."""

@@ -26,7 +26,7 @@ from tests import factories as f
 
 from .databases import Database
 from .mocks import TEAMS_JITTER, TEAMS_LATENCY, TurnMock
-from .processes import BotProcess
+from .processes import BotProcess, working_hours_clock
 
 _ROUND_ID = re.compile(r'"round_id":\s*"([0-9a-f]{32})"')
 WARM_UP_TURNS = 20
@@ -114,14 +114,16 @@ async def _open_round(session: aiohttp.ClientSession, bot: BotProcess, mock: Tur
         _, status = await _post(session, bot.url, activity)
         if not (isinstance(status, int) and 200 <= status < 300):
             raise RuntimeError(f"setting up the round failed: HTTP {status}")
+    # The set-up card turns into the "round started" card at once; the invitation cards are
+    # queue rows the sweeper sends right after (in working hours: the bot's clock is set to them).
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
-        if any("tally.show" in json.dumps(body) for body in mock.activities_in(team).values()):
+        cards = mock.cards_by_conversation()
+        if all(cards.get(f"a:{member['id']}") for member in roster):
             break
         await asyncio.sleep(0.2)
     else:
         raise RuntimeError(f"the round in {team} did not finish inviting within {timeout} s")
-    cards = mock.cards_by_conversation()
     round_ids = {m.group(1) for c in cards.get(f"a:{roster[1]['id']}", []) for m in [_ROUND_ID.search(json.dumps(c[1]))] if m}
     if len(round_ids) != 1:
         raise RuntimeError(f"expected one round id in the invitation cards, found {round_ids}")
@@ -174,7 +176,7 @@ async def run(database: Database, sizes: list[int], out_dir: Path, *, threads: i
     """
     config = f"threads{threads}" if threads else "default"
     report = TurnReport(database.backend, threads)
-    env = {"LOCAL_DEVELOPMENT": "true", "DATABASE_URL": database.url, "LOG_LEVEL": "WARNING", "CONCEPT": "nyborg"}
+    env = {"LOCAL_DEVELOPMENT": "true", "DATABASE_URL": database.url, "LOG_LEVEL": "WARNING", "CONCEPT": "nyborg", **working_hours_clock()}
     label = f"{database.backend}-{config}"
     bots = {"talsammen": _bot("talsammen", "bot", env, out_dir / f"talsammen-{label}.log", threads),
             "echo": _bot("echo", "benchmarks.echo_bot", {}, out_dir / f"echo-{label}.log", threads)}

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from .dialogs.bot import TalSammenBot, on_turn_error
 from .process.clock import Clock, SystemClock
+from .test_clock import add_route as add_test_clock_route, test_clock
 from .privacy.notice import HEADERS as NOTICE_HEADERS, LANGUAGES, notice_html
 from .concepts import load_concept
 from .scheduler.dispatcher import Dispatcher
@@ -59,7 +60,8 @@ def _dispatcher(connector: ConnectorClient, store: Storage) -> Dispatcher:
 
 def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Application:
     overrides = overrides or Overrides()
-    clock = overrides.clock or SystemClock()
+    settable = None if overrides.clock else test_clock(settings)
+    clock = overrides.clock or settable or SystemClock()
     if settings.authentication_enabled:
         authenticator = overrides.authenticator or BotFrameworkAuthenticator(
             settings.microsoft_app_id, openid_metadata_url=settings.openid_metadata_url
@@ -142,6 +144,8 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/health", health)
     app.router.add_get("/privacy/{lang}", privacy)
+    if settable is not None:
+        add_test_clock_route(app, settable)
     app.on_startup.append(on_startup)
     app.on_cleanup.append(on_cleanup)
     return app

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     roster_page_size: int = Field(default=200, ge=50, le=500)
     max_body_bytes: int = Field(default=256_000, ge=10_000)
     log_level: str = "INFO"
+    # Tests only (refused without LOCAL_DEVELOPMENT): the app's clock starts at this ISO moment
+    # and runs on from there, and ``POST /test/clock`` with {"now": "…"} moves it.
+    test_clock_start: str = ""
 
     @field_validator("allowed_tenants")
     @classmethod
@@ -62,6 +65,8 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _production_needs_credentials(self) -> "Settings":
+        if self.test_clock_start and not self.local_development:
+            raise SettingsError("TEST_CLOCK_START is for tests only: it needs LOCAL_DEVELOPMENT=true")
         if self.local_development:
             return self
         missing = [

@@ -12,7 +12,9 @@ from collections import Counter, defaultdict
 import aiohttp
 import pytest
 
-from bot.scheduler.dispatcher import DeliveryResult, Dispatcher, OutgoingMessage
+from bot.scheduler.messages import DeliveryResult, OutgoingMessage
+
+from bot.scheduler.dispatcher import Dispatcher
 from bot.scheduler.ratelimit import RateLimiter
 from bot.teams.connector import ConnectorClient, ConnectorError
 from mock_connector import CONVERSATION_LIMITS, TENANT_LIMITS, Faults, MockBotConnector

@@ -9,7 +9,9 @@ import asyncio
 
 import pytest
 
-from bot.scheduler.dispatcher import Dispatcher, OutgoingMessage
+from bot.scheduler.messages import OutgoingMessage
+
+from bot.scheduler.dispatcher import Dispatcher
 from bot.scheduler.ratelimit import RateLimiter, Window
 
 pytestmark = pytest.mark.looptime

@@ -20,9 +20,11 @@ from bot.process.clock import FixedClock
 from bot.process.nomination import NOMINATION_KIND
 from bot.process.reminders import ReminderPlan
 from bot.scheduler.budget import SharedTenantBudget
-from bot.scheduler.dispatcher import Dispatcher, OutgoingMessage
+from bot.scheduler.messages import OutgoingMessage
+from bot.scheduler.dispatcher import Dispatcher
 from bot.scheduler.ratelimit import conversation_rate_limiter, teams_rate_limiter
-from bot.scheduler.sweeper import ResolverByKind, Sweeper
+from bot.scheduler.resolver import ResolverByKind
+from bot.scheduler.sweeper import Sweeper
 from bot.storage.reminders import ReminderQueue
 from bot.storage.tenant_budget import TenantBudgets
 from bot.teams.connector import ConnectorClient

@@ -31,7 +31,8 @@ from bot.process.calendar import WorkingWindow
 from bot.process.nomination import NOMINATION_KIND
 from bot.process.reminders import ReminderPlan
 from bot.scheduler.budget import SHARED_SPACING, SharedTenantBudget
-from bot.scheduler.dispatcher import Dispatcher, OutgoingMessage
+from bot.scheduler.messages import OutgoingMessage
+from bot.scheduler.dispatcher import Dispatcher
 from bot.scheduler.ratelimit import conversation_rate_limiter
 from bot.scheduler.sweeper import Sweeper
 from bot.storage.engine import create_engine

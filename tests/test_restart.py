@@ -17,9 +17,10 @@ from bot.process.calendar import WorkingWindow
 from bot.process.clock import COPENHAGEN, FixedClock
 from bot.process.nomination import NOMINATION_KIND
 from bot.process.reminders import ReminderPlan
-from bot.scheduler.dispatcher import DeliveryResult, OutgoingMessage
+from bot.scheduler.messages import DeliveryResult, OutgoingMessage
 from bot.scheduler.runner import JOB_DEFAULTS, SWEEP_JOB_ID, ReminderRunner, build_scheduler
-from bot.scheduler.sweeper import Sweeper, SweepReport
+from bot.scheduler.resolver import SweepReport
+from bot.scheduler.sweeper import Sweeper
 from bot.storage.reminders import ReminderQueue
 
 

@@ -11,9 +11,11 @@ from bot.process.calendar import WorkingWindow
 from bot.process.clock import COPENHAGEN, FixedClock
 from bot.process.nomination import NOMINATION_KIND
 from bot.process.reminders import ReminderPlan
-from bot.scheduler.dispatcher import DeliveryResult, Dispatcher, OutgoingMessage
+from bot.scheduler.messages import DeliveryResult, OutgoingMessage
+from bot.scheduler.dispatcher import Dispatcher
 from bot.scheduler.ratelimit import RateLimiter
-from bot.scheduler.sweeper import Obsolete, ResolverByKind, Sweeper, retry_delay
+from bot.scheduler.resolver import Obsolete, ResolverByKind
+from bot.scheduler.sweeper import Sweeper, retry_delay
 from bot.storage.reminders import ReminderQueue
 from bot.teams.connector import ConnectorClient
 from mock_connector import Faults, MockBotConnector

@@ -22,7 +22,7 @@ from bot.process.calendar import WorkingWindow
 from bot.process.clock import FixedClock
 from bot.process.nomination import NOMINATION_KIND
 from bot.process.reminders import ReminderPlan
-from bot.scheduler.dispatcher import DeliveryResult, OutgoingMessage
+from bot.scheduler.messages import DeliveryResult, OutgoingMessage
 from bot.scheduler.sweeper import Sweeper
 from bot.storage.engine import create_engine
 from bot.storage.reminders import ReminderQueue

@@ -8,7 +8,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
 from ..cards.elements import message_with_card
-from ..scheduler.dispatcher import OutgoingMessage
+from ..scheduler.messages import OutgoingMessage
 from ..services import Services
 from ..texts import t
 from .language import language_of, person_language

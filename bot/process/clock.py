@@ -20,6 +20,23 @@ class SystemClock:
 
 
 @dataclass
+class OffsetClock:
+    """Real time moved by an offset that can be set: the running app's clock in end-to-end tests
+    and benchmarks that must span weeks (``TEST_CLOCK_START``, settable at ``POST /test/clock``).
+    Never used in production: the settings refuse it without LOCAL_DEVELOPMENT."""
+
+    offset: timedelta = timedelta(0)
+
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc) + self.offset
+
+    def set(self, when: datetime) -> None:
+        if when.tzinfo is None:
+            raise ValueError("OffsetClock needs an aware datetime")
+        self.offset = when - datetime.now(timezone.utc)
+
+
+@dataclass
 class FixedClock:
     """A clock that only moves when a test moves it."""
 

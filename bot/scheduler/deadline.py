@@ -22,9 +22,9 @@ from ..process.invitees import INVITATION_KIND
 from ..process.reminders import QueuedReminder
 from ..process.tally import tally
 from ..texts import t
-from .dispatcher import DeliveryResult, OutgoingMessage
+from .messages import DeliveryResult, OutgoingMessage
 from .nomination import StepResolver
-from .sweeper import Obsolete
+from .resolver import Obsolete
 
 
 class ClosingResolver(StepResolver):

@@ -29,8 +29,8 @@ from ..process.people import Person
 from ..process.reminders import QueuedReminder
 from ..process.workplace import Workplace
 from ..storage import Storage
-from .dispatcher import DeliveryResult, OutgoingMessage
-from .sweeper import Obsolete
+from .messages import DeliveryResult, OutgoingMessage
+from .resolver import Obsolete
 
 ConceptLoader = Callable[[str], Concept]  # load_concept, or one that prefers the app's loaded concept
 

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from .sweeper import SweepReport, Sweeper
+from .resolver import SweepReport
+
+from .sweeper import Sweeper
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -152,7 +154,8 @@ def build_sweeper(services: "Services", *, worker_id: str | None = None) -> Swee
     from ..process.deadline import UNLIMITED_KINDS
     from .deadline import CardClosedResolver, ClosingResolver, FinalTallyResolver
     from .nomination import AnnouncementResolver, InvitationResolver, NominationReminderResolver, RoundStartedResolver
-    from .sweeper import ResolverByKind, default_worker_id
+    from .resolver import ResolverByKind
+    from .sweeper import default_worker_id
 
     def concept_loader(name: str):  # noqa: ANN202
         return services.concept if name == services.concept.id else load_concept(name)
