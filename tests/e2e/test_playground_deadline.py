@@ -13,36 +13,15 @@ injected (a Tuesday at 10:00 in Copenhagen), as the other Playground tests do.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 import pytest
-from aiohttp import web
 
-from bot.app import SERVICES, Overrides, create_app
-from bot.process.clock import FixedClock
-from bot.settings import Settings
+from bot.app import SERVICES
 
-from .playground import Playground, require_playground
+from .playground import Playground
 from .test_playground_journey import LARS, LEADER, nomination, text_of
 
 pytestmark = pytest.mark.playground
-
-
-@pytest.fixture
-async def bot_endpoint(tmp_path):
-    require_playground()
-    settings = Settings(local_development=True, database_url=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", _env_file=None)
-    app = create_app(settings, Overrides(clock=FixedClock(datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc)), start_scheduler=False))
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    host, port = runner.addresses[0][:2]
-    try:
-        yield app, f"http://{host}:{port}/api/messages"
-    finally:
-        await app[SERVICES].drain()
-        await runner.cleanup()
 
 
 async def test_extend_then_close_early_in_the_playground(bot_endpoint):

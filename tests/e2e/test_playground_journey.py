@@ -9,16 +9,12 @@ not in the planning group and is refused.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 
 import pytest
-from aiohttp import web
 
-from bot.app import SERVICES, Overrides, create_app
-from bot.process.clock import FixedClock
-from bot.settings import Settings
+from bot.app import SERVICES
 
-from .playground import Playground, require_playground
+from .playground import Playground
 
 pytestmark = pytest.mark.playground
 
@@ -37,24 +33,6 @@ def nomination(round_id: str, *, wellbeing="social-support-trust", leadership="s
         "leadership_theme": leadership, "leadership_own_title": own_title,
         "leadership_why_me": "Retningen er uklar", "leadership_core_task": "Vi trækker i samme retning",
     }
-
-
-@pytest.fixture
-async def bot_endpoint(tmp_path):
-    require_playground()
-    settings = Settings(local_development=True, database_url=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", _env_file=None)
-    # A Tuesday at 10:00 in Copenhagen: the cards go out in working hours only (bot/process/nomination.py).
-    app = create_app(settings, Overrides(start_scheduler=False, clock=FixedClock(datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc))))
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    host, port = runner.addresses[0][:2]
-    try:
-        yield app, f"http://{host}:{port}/api/messages"
-    finally:
-        await app[SERVICES].drain()
-        await runner.cleanup()
 
 
 async def test_nomination_journey_in_the_playground(bot_endpoint):

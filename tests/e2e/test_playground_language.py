@@ -15,7 +15,7 @@ from bot.app import SERVICES
 from bot.texts import t
 
 from .playground import Playground
-from .test_playground_journey import LEADER, PETER, bot_endpoint  # noqa: F401  (the fixture)
+from .test_playground_journey import LEADER, PETER
 
 pytestmark = pytest.mark.playground
 
@@ -24,7 +24,7 @@ def text_of(message) -> str:
     return json.dumps({"text": message.text, "cards": message.cards}, ensure_ascii=False)
 
 
-async def test_a_team_whose_members_report_en_us_gets_danish_in_the_channel(bot_endpoint):  # noqa: F811
+async def test_a_team_whose_members_report_en_us_gets_danish_in_the_channel(bot_endpoint):
     app, endpoint = bot_endpoint
     services = app[SERVICES]
     async with Playground(endpoint) as pg:

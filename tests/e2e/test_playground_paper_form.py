@@ -16,7 +16,7 @@ from bot.app import SERVICES
 from bot.texts import t
 
 from .playground import Playground
-from .test_playground_journey import LEADER, PETER, bot_endpoint, nomination  # noqa: F401  (the fixture)
+from .test_playground_journey import LEADER, PETER, nomination
 
 pytestmark = pytest.mark.playground
 
@@ -25,7 +25,7 @@ def text_of(message) -> str:
     return json.dumps({"text": message.text, "cards": message.cards}, ensure_ascii=False)
 
 
-async def test_a_paper_form_entered_by_the_contact_person_counts_in_the_tally(bot_endpoint):  # noqa: F811
+async def test_a_paper_form_entered_by_the_contact_person_counts_in_the_tally(bot_endpoint):
     app, endpoint = bot_endpoint
     services = app[SERVICES]
     async with Playground(endpoint) as pg:

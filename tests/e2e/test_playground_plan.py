@@ -9,39 +9,15 @@ nothing and gets a polite answer.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 
 import pytest
-from aiohttp import web
 
-from bot.app import SERVICES, Overrides, create_app
-from bot.process.clock import FixedClock
-from bot.settings import Settings
+from bot.app import SERVICES
 
-from .playground import Playground, require_playground
+from .playground import Playground
 from .test_playground_journey import LEADER, PETER, text_of
 
 pytestmark = pytest.mark.playground
-
-
-@pytest.fixture
-async def bot_endpoint(tmp_path):
-    """The real bot on a free port, its clock on a Tuesday at 10:00 in Copenhagen: invitations
-    go out in working hours only, and the test must not depend on when it runs."""
-    require_playground()
-    settings = Settings(local_development=True, database_url=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", _env_file=None)
-    clock = FixedClock(datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc))
-    app = create_app(settings, Overrides(clock=clock, start_scheduler=False))
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    host, port = runner.addresses[0][:2]
-    try:
-        yield app, f"http://{host}:{port}/api/messages"
-    finally:
-        await app[SERVICES].drain()
-        await runner.cleanup()
 
 
 def choice_set(card: dict, input_id: str) -> dict:

@@ -20,7 +20,7 @@ from bot.process.nomination import NominationInput, ThemeChoice
 from bot.process.people import Member
 
 from .playground import Playground
-from .test_playground_journey import LEADER, PETER, bot_endpoint  # noqa: F401  (the fixture)
+from .test_playground_journey import LEADER, PETER
 
 pytestmark = pytest.mark.playground
 
@@ -68,7 +68,7 @@ async def sixty_answers(services, round_id: str) -> None:
                                               entered_by=LEADER if i % 10 == 0 else None)
 
 
-async def test_every_one_of_60_long_reasons_is_readable_in_the_playground(bot_endpoint):  # noqa: F811
+async def test_every_one_of_60_long_reasons_is_readable_in_the_playground(bot_endpoint):
     app, endpoint = bot_endpoint
     services = app[SERVICES]
     async with Playground(endpoint) as pg:
