@@ -6,7 +6,9 @@ runs its own themes without code changes. Only the models live here; reading the
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -18,6 +20,21 @@ class Kind(StrEnum):
 
     WELLBEING = "wellbeing"
     LEADERSHIP = "leadership"
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PerKind(Generic[T]):
+    """One of something for each kind of theme: what an employee nominates, what the planning
+    group chooses."""
+
+    wellbeing: T
+    leadership: T
+
+    def choice(self, kind: Kind) -> T:
+        return self.wellbeing if kind is Kind.WELLBEING else self.leadership
 
 
 class Localized(BaseModel):

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from .calendar import WorkingWindow, schedule_at, working_days_before
 from .clock import COPENHAGEN
-from .concept import Concept, Kind
+from .concept import Concept, Kind, PerKind
 from .reminders import ReminderPlan
 from .text import TextRejected, clean_text
 
@@ -72,12 +72,8 @@ class ThemeChoice:
 
 
 @dataclass(frozen=True)
-class NominationInput:
-    wellbeing: ThemeChoice
-    leadership: ThemeChoice
-
-    def choice(self, kind: Kind) -> ThemeChoice:
-        return self.wellbeing if kind is Kind.WELLBEING else self.leadership
+class NominationInput(PerKind[ThemeChoice]):
+    """An employee's nomination: one well-being and one leadership theme, each with its reasons."""
 
 
 @dataclass(frozen=True)

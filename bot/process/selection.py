@@ -26,7 +26,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from .concept import Concept, Kind, Localized
+from .concept import Concept, Kind, Localized, PerKind
 from .nomination import FieldError
 from .tally import KindTally, Tally, ThemeCount
 from .text import TextRejected, clean_text, fold_title
@@ -111,12 +111,8 @@ class ChosenTheme:
 
 
 @dataclass(frozen=True)
-class SelectionInput:
-    wellbeing: ChosenTheme
-    leadership: ChosenTheme
-
-    def choice(self, kind: Kind) -> ChosenTheme:
-        return self.wellbeing if kind is Kind.WELLBEING else self.leadership
+class SelectionInput(PerKind[ChosenTheme]):
+    """The planning group's choice: one well-being and one leadership theme, each with why."""
 
 
 @dataclass(frozen=True)
