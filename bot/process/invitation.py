@@ -244,3 +244,17 @@ def day_change(old: DialogueDay, new: DialogueDay, invited: Iterable[str], answe
     else:
         tell = [p for p in people if answers.get(p) is not Answer.CANNOT_COME]
     return DayChange(changed, tuple(tell), clear_answers=moved, replan_reminders=moved)
+
+
+# -- who was invited ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Invited:
+    """One person invited to the day, with the fate of their invitation and their answer."""
+
+    dialogue_id: str
+    user_id: str
+    name: str
+    delivery: str = "pending"  # pending | sent | unreachable | failed (as for nomination cards)
+    card_activity_id: str | None = None  # the invitation card, to update it in place
+    answer: Answer | None = None
+    answered_at: datetime | None = None

@@ -39,6 +39,11 @@ log = logging.getLogger(__name__)
 # a sender that leaves late (dispatcher._SHARED_LATE_TOLERANCE) and for network jitter. The
 # in-process limiter gets by with 50 ms, but several processes on one busy machine wake later.
 SHARED_SPACING = 1.1 / 50
+# The database's answer says when the run starts on its clock; we can only place that on ours
+# between the moment we asked and the moment the answer came. Sending from the later one is
+# never early, but late by up to the round trip, which the dispatcher cannot see; a round trip
+# longer than this (a starved machine, a lock queue) costs the run and we ask again.
+MAX_ROUND_TRIP = 0.025
 
 
 class SharedTenantBudget:
@@ -59,12 +64,15 @@ class SharedTenantBudget:
         spacing: float = SHARED_SPACING,
         budget_clock: Callable[[], float] | None = None,
         retry_seconds: float = 1.0,
+        max_round_trip: float = MAX_ROUND_TRIP,
     ) -> None:
         if budgets.dialect != "postgresql" and budget_clock is None:
             budget_clock = time.time  # one machine: its processes share this clock
         self._budgets, self._clock, self._sleep = budgets, clock, sleep
         self.spacing, self._budget_clock, self._retry_seconds = spacing, budget_clock, retry_seconds
+        self._max_round_trip = max_round_trip
         self._unreachable = False
+        self.dropped_runs = 0
         self._groups: dict[str, Coalescer[float, float]] = {}
 
     async def slot(self, tenant_id: str, *, not_before: float) -> float:
@@ -77,7 +85,8 @@ class SharedTenantBudget:
     async def _reserve(self, tenant_id: str, not_before: list[float]) -> list[float]:
         """One run of slots for all of `not_before`, none earlier than the latest of them."""
         while True:
-            delay = max(0.0, max(not_before) - self._clock())
+            asked = self._clock()
+            delay = max(0.0, max(not_before) - asked)
             try:
                 now = self._budget_clock() if self._budget_clock is not None else None
                 start, measured = await self._budgets.reserve(
@@ -92,8 +101,14 @@ class SharedTenantBudget:
                 log.info("the shared tenant budget is reachable again")
                 self._unreachable = False
             # The wait is measured on the budget's clock and applied on ours from the moment the
-            # answer came back; every instance makes the same small (return-trip) error.
-            first = self._clock() + (start - measured)
+            # answer came back: never early, late by at most the round trip.
+            answered = self._clock()
+            first = answered + (start - measured)
+            if answered - asked > self._max_round_trip:
+                # Where the run falls on our clock is too uncertain: let it go unused (a gap
+                # in the tenant's budget, never a burst) and ask again.
+                self.dropped_runs += 1
+                continue
             return [first + i * self.spacing for i in range(len(not_before))]
 
     async def hold_back(self, tenant_id: str, seconds: float) -> None:

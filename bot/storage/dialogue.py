@@ -57,6 +57,19 @@ class Dialogues(Repository):
             )).first()
         return Dialogue(row.id, row.team_id, row.cycle, round_from_row(latest) if latest else None)
 
+    async def current_dialogue(self, team_id: str, now: datetime) -> Dialogue | None:
+        """The workplace's dialogue of the cycle ``now`` falls in (plan.cycle_of); None if none was begun."""
+        return await self.dialogue_for(team_id, cycle_of(now))
+
+    async def ensure_dialogue(self, team_id: str, now: datetime) -> Dialogue:
+        """The dialogue of ``now``'s cycle, begun now if the workplace has none (a workplace that
+        chooses its themes without a nomination round, as DTU does, begins it with the choice)."""
+        async with self.engine.begin() as conn:
+            await self._dialogue_id(conn, team_id, cycle_of(now), now)
+        dialogue = await self.dialogue_for(team_id, cycle_of(now))
+        assert dialogue is not None
+        return dialogue
+
     async def _dialogue_id(self, conn: AsyncConnection, team_id: str, cycle: int, now: datetime) -> str:
         # Insert-or-ignore first: it is a write, so on SQLite the transaction holds the write
         # lock from here on and what it reads next cannot go stale; on PostgreSQL it waits for

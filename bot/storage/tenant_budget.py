@@ -7,8 +7,12 @@ instances reserving at once get disjoint slots, one after the other. This is the
 cell rate algorithm" with no burst allowance: slots ``spacing`` apart keep every window of
 Teams' 50 per second whoever sends them.
 
-Whose clock: on PostgreSQL the database's (``statement_timestamp()``), the one clock every
-instance shares, so two machines whose clocks disagree still interleave correctly. A caller
+Whose clock: on PostgreSQL the database's, the one clock every instance shares, so two machines
+whose clocks disagree still interleave correctly. It is read with ``clock_timestamp()`` once the
+row is locked, not ``statement_timestamp()``: a statement that queued behind another
+instance's for the row would otherwise measure its wait from a moment already past and
+send late by the time it queued (seen as a burst over the limit when an instance was killed
+holding the row). A caller
 may pass ``now`` instead (SQLite, whose processes share one machine's clock; tests with a
 virtual clock).
 """
@@ -21,11 +25,11 @@ from .engine import Repository
 _PG = sa.text(
     """
     INSERT INTO tenant_budget (tenant_id, next_at)
-    VALUES (:tenant, COALESCE(:now, extract(epoch FROM statement_timestamp())) + :delay + :run)
+    VALUES (:tenant, COALESCE(:now, extract(epoch FROM clock_timestamp())) + :delay + :run)
     ON CONFLICT (tenant_id) DO UPDATE SET next_at = GREATEST(
-        tenant_budget.next_at, COALESCE(:now, extract(epoch FROM statement_timestamp())) + :delay
+        tenant_budget.next_at, COALESCE(:now, extract(epoch FROM clock_timestamp())) + :delay
     ) + :run
-    RETURNING next_at - :run, COALESCE(:now, extract(epoch FROM statement_timestamp()))
+    RETURNING next_at - :run, COALESCE(:now, extract(epoch FROM clock_timestamp()))
     """
 )
 _SQLITE = sa.text(
@@ -66,7 +70,7 @@ class TenantBudgets(Repository):
     async def hold_back(self, tenant_id: str, seconds: float, *, now: float | None = None) -> None:
         """No slot before ``now + seconds`` (Teams answered the tenant 429 with Retry-After)."""
         if self.dialect == "postgresql":
-            clock = ":now" if now is not None else "extract(epoch FROM statement_timestamp())"
+            clock = ":now" if now is not None else "extract(epoch FROM clock_timestamp())"
             stmt = sa.text(_HOLD.text.format(greatest="GREATEST", now=clock))
         else:
             if now is None:

@@ -1,0 +1,21 @@
+"""what the groups produced, and the evaluation
+
+Revision ID: 0011
+Revises: 0010
+Create Date: 2026-12-03
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0011"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
