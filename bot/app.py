@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from .dialogs.bot import TalSammenBot, on_turn_error
 from .process.clock import Clock, SystemClock
 from .test_clock import add_route as add_test_clock_route, test_clock
+from .dialogs.day import add_calendar_route
+from .dialogs.send_on import add_plan_file_route
 from .privacy.notice import HEADERS as NOTICE_HEADERS, LANGUAGES, notice_html
 from .concepts import load_concept
 from .scheduler.dispatcher import Dispatcher
@@ -144,6 +146,8 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/health", health)
     app.router.add_get("/privacy/{lang}", privacy)
+    add_calendar_route(app, services)  # GET /calendar/<dialogue>/<token>.ics (dialogs/day.py)
+    add_plan_file_route(app, services)  # GET /plan/<dialogue>/<version>/<expires>/<token>.xlsx (dialogs/send_on.py)
     if settable is not None:
         add_test_clock_route(app, settable)
     app.on_startup.append(on_startup)

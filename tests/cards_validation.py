@@ -1,13 +1,18 @@
 """Checks every card must pass: the official Adaptive Card 1.5 schema, and the message size.
 
 Teams-only elements (``Chart.*``) are outside the 1.5 schema, so each is replaced by its
-``fallback`` before validation, which is also what a client without charts renders. The
-schema is the copy in tests/schemas/ so a fresh clone validates without network access.
+``fallback`` before validation, which is also what a client without charts renders. The same
+goes for the card's top-level ``msteams`` key (mention entities, full width): Teams requires
+it (learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format
+#mention-support-within-adaptive-cards), the 1.5 schema forbids it, so it is checked here on
+its own and removed before the schema check. The schema is the copy in tests/schemas/ so a
+fresh clone validates without network access.
 """
 from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +57,34 @@ def replace_charts(node: Any) -> Any:
     return {key: replace_charts(value) for key, value in node.items()}
 
 
+MENTION_TEXT = re.compile(r"^<at>[^<>]+</at>$")
+
+
+def without_msteams(card: dict[str, Any]) -> dict[str, Any]:
+    """A copy without the card's ``msteams`` key, after checking it holds only what Teams reads:
+    ``width`` ("Full") and ``entities`` of type "mention" with text ``<at>…</at>`` (found in the
+    card's own text, where Teams looks for it) and ``mentioned`` {id, name}."""
+    if "msteams" not in card:
+        return card
+    teams = card["msteams"]
+    assert isinstance(teams, dict) and set(teams) <= {"entities", "width"}, f"msteams may hold entities and width only: {teams!r:.200}"
+    if "width" in teams:
+        assert teams["width"] == "Full", f"msteams width must be 'Full', got {teams['width']!r}"
+    entities = teams.get("entities", [])
+    assert isinstance(entities, list), "msteams entities must be a list"
+    rest = {key: value for key, value in card.items() if key != "msteams"}
+    shown = "\n".join(value for _, value in walk(rest) if isinstance(value, str))
+    for entity in entities:
+        assert isinstance(entity, dict) and set(entity) == {"type", "text", "mentioned"}, f"a mention is type, text, mentioned: {entity!r:.200}"
+        assert entity["type"] == "mention", f"only mention entities, got {entity['type']!r}"
+        assert isinstance(entity["text"], str) and MENTION_TEXT.match(entity["text"]), f"mention text must be <at>…</at>: {entity['text']!r}"
+        assert entity["text"] in shown, f"{entity['text']} is mentioned but not in the card's text"
+        mentioned = entity["mentioned"]
+        assert isinstance(mentioned, dict) and set(mentioned) == {"id", "name"}, f"mentioned is {{id, name}}: {mentioned!r:.200}"
+        assert all(isinstance(mentioned[k], str) and mentioned[k] for k in ("id", "name")), f"empty mention: {mentioned!r:.200}"
+    return rest
+
+
 def walk(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """Every (path, value) in a JSON tree, depth first."""
     yield path, node
@@ -70,7 +103,7 @@ def assert_valid_card(card_or_activity: dict[str, Any]) -> None:
     for card in cards_in(card_or_activity):
         assert card.get("version") == "1.5", f"version must be exactly '1.5', got {card.get('version')!r}"
         assert card.get("$schema"), "the card lacks $schema"
-        plain = replace_charts(copy.deepcopy(card))
+        plain = replace_charts(copy.deepcopy(without_msteams(card)))
         errors = sorted(_validator().iter_errors(plain), key=lambda e: len(e.path))
         if errors:
             messages = [f"{'/'.join(map(str, e.absolute_path))}: {e.message[:300]}" for e in errors[:5]]

@@ -377,3 +377,18 @@ def test_naive_datetimes_are_refused() -> None:
         next_opening(datetime(2026, 9, 1, 10, 0), WINDOW)
     with pytest.raises(ValueError, match="aware"):
         is_working_moment(datetime(2026, 9, 1, 10, 0), WINDOW)
+
+
+def test_on_the_dialogues_day_what_the_room_asks_for_goes_at_once_else_in_working_hours():
+    from bot.process.calendar import due_in_the_room
+
+    window = WorkingWindow()
+    day = date(2026, 10, 27)  # a Tuesday, two days after summer time ended
+    early = datetime(2026, 10, 27, 8, 5, tzinfo=COPENHAGEN)
+    late = datetime(2026, 10, 27, 15, 40, tzinfo=COPENHAGEN)
+    assert due_in_the_room(early, day, window) == early.astimezone(timezone.utc)
+    assert due_in_the_room(late, day, window) == late.astimezone(timezone.utc)
+    # The evening before, or a Saturday after the day: the next opening, like any reminder.
+    assert due_in_the_room(datetime(2026, 10, 26, 20, 0, tzinfo=COPENHAGEN), day, window) == datetime(2026, 10, 27, 9, 0, tzinfo=COPENHAGEN)
+    assert due_in_the_room(datetime(2026, 10, 31, 10, 0, tzinfo=COPENHAGEN), day, window) == datetime(2026, 11, 2, 9, 0, tzinfo=COPENHAGEN)
+    assert due_in_the_room(datetime(2026, 10, 28, 10, 0, tzinfo=COPENHAGEN), None, window) == datetime(2026, 10, 28, 10, 0, tzinfo=COPENHAGEN)

@@ -4,7 +4,7 @@ The size and schema checks live in tests/cards_validation.py so other tests can 
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 
 import pytest
 
@@ -43,6 +43,29 @@ from bot.process.status import Answers, Deliveries, RoundStatus, TimeLeft, next_
 from cards_validation import assert_valid_card, replace_charts, walk, wire_size
 from bot.dialogs.router import REGISTRY
 from bot.process.dialogue import Role
+from bot.cards.evaluation import (
+    evaluation_card, evaluation_started_card, evaluation_summary_card, evaluation_thanks_card,
+)
+from bot.cards.everyday_example import (
+    example_reminder_card, notes_card, notes_delete_confirm_card, preparation_card, readiness_card,
+)
+from bot.cards.group_results import plenum_card, plenum_post_card, results_form_card, results_saved_card
+from bot.cards.grouping import GroupingView, absentees_card, groups_post_card, grouping_card
+from bot.cards.invitation import (
+    announce_confirm_card, announced_card, day_changed_card, day_form_card, day_set_card, invitation_card,
+    themes_announced_card,
+)
+from bot.cards.run_sheet import run_sheet_card
+from bot.cards.selection import selection_card, selection_result_card
+from bot.process.evaluation import ANSWER_MAX_CHARS, EvaluationAnswer, EvaluationSummary
+from bot.process.everyday_example import NOTE_MAX_CHARS, ExampleNotes, Preparation, Readiness
+from bot.process.group_results import ENTRY_MAX_CHARS, GroupResult, PlenumView
+from bot.process.grouping import PeopleChange, SavedGrouping, form_groups
+from bot.process.invitation import (
+    FIELD_DATE, FIELD_LINK, FIELD_PLACE, FIELD_START, LINK_MAX_CHARS, PLACE_MAX_CHARS, Answer, DialogueDay,
+)
+from bot.process.run_sheet import run_sheet_for
+from bot.process.selection import ChosenTheme, Selection, SelectionInput
 
 EMPLOYEE_COMMANDS = REGISTRY.help_lines({Role.EMPLOYEE})
 PLANNING_COMMANDS = REGISTRY.help_lines({Role.EMPLOYEE, Role.PLANNING_GROUP})
@@ -171,6 +194,7 @@ def all_cards(lang: str, concept: Concept) -> dict[str, dict]:
         "reminder_first": reminder_card(lang, concept, round_id="r1", deadline=DEADLINE, reminder_number=1),
         "reminder_later": reminder_card(lang, concept, round_id="r1", deadline=DEADLINE, reminder_number=3),
         "notice": notice_card(lang, "Runden er lukket", "Fristen er overskredet."),
+        **step_cards(lang, concept),
     }
 
 
@@ -193,6 +217,202 @@ def paper_cards(lang: str, concept: Concept) -> dict[str, dict]:
         "paper_receipt": paper_receipt_card(lang, concept, round_id="r1", workplace_name=f"Hjemmeplejen {EVIL}",
                                             colleague=colleague, nomination=sample_nomination(), deadline=DEADLINE, changed=False),
     }
+
+
+# --- steps 4-8: selection, day and invitation, everyday example, groups, run-sheet, results, evaluation ---------
+
+DAY = DialogueDay(date(2026, 9, 15), time(8, 0), place=(f"Kantinen, 2. sal {EVIL} " + "Ærøvej 12, bygning Å " * 20)[:PLACE_MAX_CHARS],
+                  online_link=("https://teams.microsoft.com/l/meetup-join/19%3ameeting_" + "Zm9v" * 600)[:LINK_MAX_CHARS - 20]
+                  + "?x=**fed**${expr}")
+CHOSEN_AT = datetime(2026, 10, 5, 9, 30, tzinfo=timezone.utc)
+
+
+def long_text(label: str, chars: int) -> str:
+    """``chars`` of realistic typed text: the markers first (so they survive the cut), æøå, emoji, a line break."""
+    return (f"{label} {EVIL}\n" + "Vi skal tale om det 😀 – på tværs af afdelinger, ÆØÅ og æøå. " * 60)[:chars]
+
+
+def long_title(concept: Concept, i: int) -> str:
+    return (f"Eget forslag {i} {EVIL} om mødekultur på tværs af afdelinger og skiftehold")[:concept.limits.own_title_max_chars]
+
+
+def long_name(i: int) -> str:
+    return f"Anne-Sofie Østergaard Bækgård {i} {EVIL}"
+
+
+def sample_selection(concept: Concept, *, announced: bool = False) -> Selection:
+    """An own proposal (typed title) for well-being, a catalogue theme for leadership, both with full reasons."""
+    reason = long_text("Fordi", concept.limits.reason_max_chars)
+    return Selection("d1", SelectionInput(
+        ChosenTheme(Kind.WELLBEING, concept.catalogue(Kind.WELLBEING).own_proposal.id, long_title(concept, 0), reason, nominations=3),
+        ChosenTheme(Kind.LEADERSHIP, concept.catalogue(Kind.LEADERSHIP).themes[0].id, None, reason, nominations=0),
+    ), chosen_by="29:anna", chosen_at=CHOSEN_AT, announced_at=CHOSEN_AT if announced else None)
+
+
+def own_proposals_tally(concept: Concept, people: int = 300):
+    """Everyone proposes an own theme with a different full-length title: the selection form's longest list."""
+    records = [NominationRecord(f"u{i}", long_name(i), NominationInput(
+        ThemeChoice(Kind.WELLBEING, "own", long_title(concept, i), "a", "b"),
+        ThemeChoice(Kind.LEADERSHIP, "own", long_title(concept, i + 1000), "c", "d"),
+    ), SUBMITTED) for i in range(people)]
+    return tally(concept, records, round_id="d1", invited=people, named_mode=False)
+
+
+def selection_cards(lang: str, concept: Concept) -> dict[str, dict]:
+    selection = sample_selection(concept)
+    reason = long_text("Fordi", concept.limits.reason_max_chars)
+    values = {f"{kind.value}_{slot}": value for kind in Kind for slot, value in
+              (("theme", "own"), ("own_title", long_title(concept, 7)), ("reason", reason))}
+    errors = [FieldError("wellbeing_theme", "unknown_choice"), FieldError("leadership_reason", "too_long", 500),
+              FieldError("leadership_own_title", "required")]
+    return {
+        "selection_form": selection_card(lang, concept, dialogue_id="d1", tally=sample_tally(concept, named=False),
+                                         workplace_name=f"Hjemmeplejen {EVIL}"),
+        "selection_no_tally": selection_card(lang, concept, dialogue_id=None, team_id="19:team@thread.tacv2", tally=None),
+        "selection_300_own_current_errors": selection_card(
+            lang, concept, dialogue_id="d1", tally=own_proposals_tally(concept), workplace_name=f"Hjemmeplejen {EVIL}",
+            current=selection, chosen_by_name=long_name(1), values=values, errors=errors),
+        "selection_result": selection_result_card(lang, concept, selection=selection, chosen_by_name=long_name(1),
+                                                  workplace_name=f"Hjemmeplejen {EVIL}"),
+        "selection_result_unchanged": selection_result_card(lang, concept, selection=selection, saved="unchanged"),
+        "selection_result_announced": selection_result_card(lang, concept, selection=sample_selection(concept, announced=True),
+                                                            chosen_by_name=long_name(1), saved="shown"),
+    }
+
+
+def day_cards(lang: str, concept: Concept) -> dict[str, dict]:
+    selection = sample_selection(concept, announced=True)
+    raw = {FIELD_DATE: "2026-09-15", FIELD_START: "08:00", FIELD_PLACE: DAY.place, FIELD_LINK: f"ftp://x {EVIL}"}
+    errors = [FieldError(FIELD_DATE, "too_far", 366), FieldError(FIELD_LINK, "not_a_link"), FieldError(FIELD_PLACE, "too_long", 200)]
+    bare_day = DialogueDay(date(2026, 9, 15), time(8, 0), place="Kantinen")
+    return {
+        "day_form_new": day_form_card(lang, dialogue_id="d1", current=None, min_date=date(2026, 9, 1), max_date=date(2027, 9, 1)),
+        "day_form_current_errors": day_form_card(lang, dialogue_id="d1", current=DAY, min_date=date(2026, 9, 1),
+                                                 max_date=date(2027, 9, 1), values=raw, errors=errors),
+        "day_set": day_set_card(lang, day=DAY, warnings=("outside_season", "not_a_working_day")),
+        "day_set_moved": day_set_card(lang, day=DAY, told=57, cleared=True, announced=True),
+        "announce_confirm": announce_confirm_card(lang, concept, dialogue_id="d1", selection=selection, day=DAY, invited=60),
+        "announced": announced_card(lang, concept, selection=selection, day=DAY, invited=60),
+        "themes_announced": themes_announced_card(lang, concept, selection=selection, day=DAY),
+        "invitation": invitation_card(lang, concept, dialogue_id="d1", selection=selection, day=DAY,
+                                      calendar_url="https://bot.example/calendar/d1.ics", workplace_name=f"Hjemmeplejen {EVIL}"),
+        "invitation_answered": invitation_card(lang, concept, dialogue_id="d1", selection=selection, day=bare_day,
+                                               answer=Answer.COMING),
+        "day_changed": day_changed_card(lang, dialogue_id="d1", day=DAY, answer=None, calendar_url="https://bot.example/c.ics"),
+        "day_changed_kept": day_changed_card(lang, dialogue_id="d1", day=bare_day, answer=Answer.CANNOT_COME),
+    }
+
+
+def example_cards(lang: str, concept: Concept) -> dict[str, dict]:
+    themes = sample_selection(concept).themes
+    notes = ExampleNotes(long_text("Trivsel", NOTE_MAX_CHARS), long_text("Ledelse", NOTE_MAX_CHARS))
+    ready = Preparation(notes=notes, ready_at=CHOSEN_AT, updated_at=CHOSEN_AT)
+    values = {"wellbeing_note": long_text("Halvt", NOTE_MAX_CHARS), "leadership_note": ""}
+    errors = [FieldError("wellbeing_note", "too_long", NOTE_MAX_CHARS)]
+    return {
+        "preparation_empty": preparation_card(lang, concept, dialogue_id="d1", themes=themes, preparation=Preparation()),
+        "preparation_ready": preparation_card(lang, concept, dialogue_id="d1", themes=themes, preparation=ready, day=DAY,
+                                              workplace_name=f"Hjemmeplejen {EVIL}", saved="saved"),
+        "preparation_errors": preparation_card(lang, concept, dialogue_id="d1", themes=themes, preparation=ready, day=DAY,
+                                               values=values, errors=errors, saved="unchanged"),
+        "example_notes_today": notes_card(lang, concept, themes=themes, notes=notes, workplace_name=f"Hjemmeplejen {EVIL}"),
+        "example_notes_later": notes_card(lang, concept, themes=themes, notes=ExampleNotes(wellbeing="Kort"), day=DAY, today=False),
+        "example_reminder": example_reminder_card(lang, concept, dialogue_id="d1", themes=themes, day=DAY,
+                                                  workplace_name=f"Hjemmeplejen {EVIL}"),
+        "readiness": readiness_card(lang, Readiness(invited=60, ready=21, coming=50, cannot_come=4),
+                                    workplace_name=f"Hjemmeplejen {EVIL}", concept=concept, day=DAY),
+        "example_delete_confirm": notes_delete_confirm_card(lang, dialogue_id="d1", workplace=f"Hjemmeplejen {EVIL}"),
+        "status_preparation": status_card(lang, sample_status(step=StepId.EVERYDAY_EXAMPLE, time_left=TimeLeft(0, 0)),
+                                          round_id="r1", preparation=Readiness(invited=60, ready=21, coming=50, cannot_come=4)),
+    }
+
+
+PEOPLE60 = [f"29:{'x' * 80}{i:02d}" for i in range(60)]
+NAMES60 = {user_id: long_name(i) for i, user_id in enumerate(PEOPLE60)}
+
+
+def sample_grouping(people: list[str] = PEOPLE60) -> SavedGrouping:
+    grouping = form_groups(people[:-2], seed="d1")  # two marked absent
+    return SavedGrouping("d1", grouping, absent=frozenset(people[-2:]), first_held=True, version=3, formed_by="29:anna",
+                         formed_at=CHOSEN_AT)
+
+
+def sample_results(kind: Kind, groups: int, *, missing: tuple[int, ...] = ()) -> PlenumView:
+    entry = lambda label: long_text(label, ENTRY_MAX_CHARS)  # noqa: E731
+    results = tuple(GroupResult("d1", kind, n, (entry(f"Pointe {n}.1"), entry(f"Pointe {n}.2")),
+                                (entry(f"Handling {n}.1"), entry(f"Handling {n}.2")), "29:anna", CHOSEN_AT, version=2)
+                    for n in range(1, groups + 1) if n not in missing)
+    return PlenumView(kind, results, missing)
+
+
+def grouping_cards(lang: str, concept: Concept) -> dict[str, dict]:
+    saved = sample_grouping()
+    change = PeopleChange(left=tuple(PEOPLE60[:3]), joined=tuple(PEOPLE60[-2:]))
+    view = GroupingView("d1", saved, NAMES60, change, DAY, note=t(lang, "groups.title"))
+    per_round = {kind: len(saved.grouping.groups(kind)) for kind in Kind}
+    sizes = {len(g) for kind in Kind for g in saved.grouping.groups(kind)}
+    theme = sample_selection(concept).themes.choice(Kind.WELLBEING)
+    views = [(sample_results(kind, per_round[kind], missing=(2,)), sample_selection(concept).themes.choice(kind)) for kind in Kind]
+    errors = [FieldError("key_point_1", "required"), FieldError("desired_action_2", "too_long", ENTRY_MAX_CHARS)]
+    filled = {name: long_text(name, ENTRY_MAX_CHARS) for name in ("key_point_2", "desired_action_1", "desired_action_2")}
+    current = sample_results(Kind.WELLBEING, 1).results[0]
+    members = [NAMES60[p] for p in saved.grouping.wellbeing[0]]
+    return {
+        "grouping_60": grouping_card(lang, view),
+        "grouping_plain": grouping_card(lang, GroupingView("d1", sample_grouping(PEOPLE60[:8]), {}, PeopleChange((), ()))),
+        "absentees_60": absentees_card(lang, dialogue_id="d1", version=3, people=[(p, NAMES60[p]) for p in PEOPLE60],
+                                       absent=set(PEOPLE60[-2:]), first_held=True),
+        "groups_post_60": groups_post_card(lang, dialogue_id="d1", grouping=saved.grouping, names=NAMES60, day=DAY, replaced=True),
+        "run_sheet_formed": run_sheet_card(lang, dialogue_id="d1", day=DAY, sheet=run_sheet_for(DAY), group_sizes=sizes,
+                                           groups_per_round=per_round),
+        "run_sheet_not_formed": run_sheet_card(lang, dialogue_id="d1", day=DialogueDay(date(2026, 9, 15), time(12, 30)),
+                                               sheet=run_sheet_for(DialogueDay(date(2026, 9, 15), time(12, 30)))),
+        "results_form_empty": results_form_card(lang, concept, dialogue_id="d1", kind=Kind.WELLBEING, group=1, members=members,
+                                                theme=theme, current=None, written_by=None),
+        "results_form_current": results_form_card(lang, concept, dialogue_id="d1", kind=Kind.LEADERSHIP, group=15, members=members,
+                                                  theme=views[1][1], current=current, written_by=long_name(3),
+                                                  workplace_name=f"Hjemmeplejen {EVIL}"),
+        "results_form_errors": results_form_card(lang, concept, dialogue_id="d1", kind=Kind.WELLBEING, group=2, members=members,
+                                                 theme=None, current=current, written_by=long_name(3), values=filled, errors=errors),
+        "results_saved": results_saved_card(lang, concept, dialogue_id="d1", kind=Kind.WELLBEING, result=current,
+                                            written_by=long_name(3), theme=theme, changed=True),
+        "results_unchanged": results_saved_card(lang, concept, dialogue_id="d1", kind=Kind.LEADERSHIP, result=current,
+                                                written_by=long_name(3), theme=None, changed=False),
+        "plenum_15_groups": plenum_card(lang, concept, dialogue_id="d1", view=views[0][0], theme=views[0][1], can_post=True),
+        "plenum_posted": plenum_card(lang, concept, dialogue_id="d1", view=views[1][0], theme=views[1][1], can_post=True, posted=True),
+        "plenum_nothing": plenum_card(lang, concept, dialogue_id="d1", view=PlenumView(Kind.WELLBEING, (), (1, 2)), theme=None,
+                                      can_post=False),
+        "plenum_post_both_rounds": plenum_post_card(lang, concept, views=views, day=datetime(2026, 9, 15, 6, 0, tzinfo=timezone.utc)),
+    }
+
+
+def evaluation_cards(lang: str, concept: Concept) -> dict[str, dict]:
+    answer = EvaluationAnswer(long_text("Godt", ANSWER_MAX_CHARS), long_text("Justér", ANSWER_MAX_CHARS))
+    answers = tuple(long_text(f"Svar {i}", ANSWER_MAX_CHARS) for i in range(60))
+    closes = date(2026, 9, 29)
+    return {
+        "evaluation": evaluation_card(lang, concept, dialogue_id="d1", workplace_name=f"Hjemmeplejen {EVIL}", closes=closes,
+                                      min_count=3),
+        "evaluation_previous": evaluation_card(lang, concept, dialogue_id="d1", workplace_name="", closes=closes, min_count=3,
+                                               previous=answer),
+        "evaluation_errors": evaluation_card(lang, concept, dialogue_id="d1", workplace_name="", closes=closes, min_count=3,
+                                             values={"evaluation_good": answer.good}, errors=[
+                                                 FieldError("evaluation_good", "required"),
+                                                 FieldError("evaluation_adjust", "too_long", ANSWER_MAX_CHARS)]),
+        "evaluation_thanks": evaluation_thanks_card(lang, dialogue_id="d1", answer=answer, changed=True),
+        "evaluation_thanks_half": evaluation_thanks_card(lang, dialogue_id="d1", answer=EvaluationAnswer(good="Godt"), changed=False),
+        "evaluation_started": evaluation_started_card(lang, dialogue_id="d1", attendees=56, new=56, min_count=3),
+        "evaluation_started_again": evaluation_started_card(lang, dialogue_id="d1", attendees=56, new=0, min_count=3),
+        "evaluation_summary_hidden": evaluation_summary_card(lang, dialogue_id="d1", attendees=56,
+                                                             summary=EvaluationSummary(2, False, 3, (), ())),
+        "evaluation_summary_60": evaluation_summary_card(lang, dialogue_id="d1", attendees=60,
+                                                         summary=EvaluationSummary(60, True, 3, answers, answers[:40])),
+    }
+
+
+def step_cards(lang: str, concept: Concept) -> dict[str, dict]:
+    return {**selection_cards(lang, concept), **day_cards(lang, concept), **example_cards(lang, concept),
+            **grouping_cards(lang, concept), **evaluation_cards(lang, concept)}
 
 
 CASES = [(lang, name) for lang in LANGS for name in ("nyborg", "dtu")]
@@ -262,7 +482,11 @@ def test_user_text_appears_only_inside_text_runs_or_input_values(cards) -> None:
             in_run = parent.get("type") == "TextRun" and path[-1] == "text"
             in_input = str(parent.get("type", "")).startswith("Input.") and path[-1] == "value"
             # A ChoiceSet's choice titles are plain text in every client (the paper form's colleague list).
-            in_input = in_input or (path[-1] == "title" and len(path) > 2 and path[-3] == "choices")
+            in_input = in_input or (path[-1] in ("title", "value") and len(path) > 2 and path[-3] == "choices")
+            # Never rendered: a link's address (https only, checked by the rules) and whom a mention
+            # points at (Teams shows the entity's ``<at>`` text, which is stripped of markup).
+            in_input = in_input or (parent.get("type") == "Action.OpenUrl" and path[-1] == "url")
+            in_input = in_input or (path[:2] == ("msteams", "entities") and path[-2:] == ("mentioned", "name"))
             assert in_run or in_input, f"{name}: user text at {'/'.join(map(str, path))} in {parent.get('type')}"
             shown_somewhere += in_run
     assert shown_somewhere > 20
@@ -783,7 +1007,7 @@ def test_tally_of_300_long_reasons_stays_under_40_kb_and_leads_to_every_reason(l
     for kind in Kind:
         pages = reason_pages(concept, big, kind).pages
         assert sum(len(page) for page in pages) == 300
-        all_reasons = [a["data"] for a in by_type(card, "Action.Submit") if a["data"]["kind"] == kind.value and a["data"]["page"] == 1
+        all_reasons = [a["data"] for a in by_type(card, "Action.Submit") if a["data"].get("kind") == kind.value and a["data"]["page"] == 1
                        and a["title"] == t(lang, "tally.all_reasons", kind=concept.catalogue(kind).label(lang), count=len(pages))]
         assert all_reasons, kind
     if distinct_own:
@@ -971,7 +1195,8 @@ def test_status_after_the_deadline_points_to_the_tally(lang: str) -> None:
     assert ("Se optællingen" if lang == "da" else "See the tally") in text
     assert status_facts(card)["Næste påmindelse" if lang == "da" else "Next reminder"] == (
         "Ingen planlagt" if lang == "da" else "None planned")
-    assert card["actions"][0]["data"] == {"verb": "tally.show"}
+    # Nominations are over: step 4's selection comes first, the tally right after it.
+    assert [a["data"] for a in card["actions"][:2]] == [{"verb": "selection.show"}, {"verb": "tally.show"}]
 
 
 def test_every_step_has_a_label_in_both_languages() -> None:
@@ -1010,3 +1235,24 @@ def test_every_typed_command_has_a_button_on_some_card() -> None:
     }
     typed = {command.payload.VERB for command in REGISTRY.ordered_commands}
     assert typed <= pressed, typed - pressed
+
+
+def test_the_groups_post_mentions_everyone_and_only_a_mention_shaped_msteams_key_passes() -> None:
+    """Teams needs the mentions under ``msteams`` (outside the 1.5 schema): checked on their own, then removed."""
+    card = all_cards("da", load_concept("nyborg"))["groups_post_60"]
+    entities = card["msteams"]["entities"]
+    assert {e["mentioned"]["id"] for e in entities} == set(PEOPLE60[:-2])  # the two absent are not seated
+    assert all("**" not in e["text"] and "[" not in e["text"] for e in entities)  # the tag Teams shows carries no markup
+    assert_valid_card(card)
+    forged = [
+        {**card, "msteams": {**card["msteams"], "other": 1}},
+        {**card, "msteams": {"entities": [{**entities[0], "type": "hashtag"}]}},
+        {**card, "msteams": {"entities": [{**entities[0], "text": "Anna"}]}},
+        {**card, "msteams": {"entities": [{**entities[0], "text": "<at>Ikke på kortet</at>"}]}},
+        {**card, "msteams": {"entities": [{**entities[0], "mentioned": {"id": "29:x"}}]}},
+        {**card, "msteams": {"width": "Half"}},
+    ]
+    for wrong in forged:
+        with pytest.raises(AssertionError):
+            assert_valid_card(wrong)
+    assert_valid_card({**card, "msteams": {**card["msteams"], "width": "Full"}})

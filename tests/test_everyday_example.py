@@ -132,3 +132,106 @@ def test_who_may_prepare() -> None:
 def test_the_planning_group_sees_counts_of_the_invited_only() -> None:
     seen = readiness(["a", "b", "c", "d"], ["a", "b", "gone"], {"a": Answer.COMING, "c": Answer.CANNOT_COME, "gone": Answer.COMING})
     assert (seen.invited, seen.ready, seen.coming, seen.cannot_come) == (4, 2, 1, 1)
+
+
+# -- showing notes back, retention, and the step's cards --------------------------------------
+def test_notes_come_back_from_the_days_own_date_and_go_a_month_after_it() -> None:
+    from bot.process.everyday_example import notes_expired, shows_notes_back
+
+    day = DialogueDay(date(2026, 9, 14), time(8, 0), "Lokale 2")
+    assert not shows_notes_back(day, local(2026, 9, 13, 23, 59)) and not shows_notes_back(None, local(2026, 9, 14))
+    assert shows_notes_back(day, local(2026, 9, 14, 0, 1)) and shows_notes_back(day, local(2026, 9, 20))
+    assert not notes_expired(day.date, 2026, now=local(2026, 10, 14, 23))
+    assert notes_expired(day.date, 2026, now=local(2026, 10, 15, 0, 30))
+    assert not notes_expired(None, 2026, now=local(2026, 12, 31)) and notes_expired(None, 2026, now=local(2027, 1, 1))
+
+
+EVIL = "**fed** [link](http://x) <at>Alex</at> ${expr}"
+MARKERS = ("**fed**", "[link](http://x)", "<at>Alex</at>", "${expr}")
+
+
+def _step_cards(lang: str) -> dict[str, dict]:
+    from bot.cards.everyday_example import (
+        example_reminder_card,
+        notes_card,
+        notes_delete_confirm_card,
+        preparation_card,
+        readiness_card,
+    )
+    from bot.cards.my_data import my_data_card
+    from bot.concepts import load_concept
+    from bot.process.concept import Kind
+    from bot.process.everyday_example import Preparation, Readiness
+    from bot.process.my_data import PersonalData, StoredExampleNotes
+    from bot.process.nomination import FieldError
+    from bot.process.selection import ChosenTheme, SelectionInput
+
+    concept = load_concept("nyborg")
+    themes = SelectionInput(ChosenTheme(Kind.WELLBEING, "social-support-trust", None, "Fordi"),
+                            ChosenTheme(Kind.LEADERSHIP, "own", f"Mødekultur {EVIL}", "Fordi"))
+    day = DialogueDay(date(2026, 9, 14), time(8, 0), "Lokale 2")
+    notes = ExampleNotes(f"Da vi fik ny kollega {EVIL}\n\nDet virkede", "")
+    ready = Preparation(notes, ready_at=local(2026, 9, 1), updated_at=local(2026, 9, 1))
+    huge = ExampleNotes("æ😀" * (NOTE_MAX_CHARS // 2), "ø" * NOTE_MAX_CHARS)
+    stored = StoredExampleNotes("d1", f"Hjemmeplejen {EVIL}", notes.wellbeing, "Ledelse", local(2026, 9, 1), local(2026, 9, 1))
+    return {
+        "preparation": preparation_card(lang, concept, dialogue_id="d1", themes=themes, preparation=Preparation(notes), day=day,
+                                        workplace_name=f"Hjemmeplejen {EVIL}", saved="saved"),
+        "preparation_ready": preparation_card(lang, concept, dialogue_id="d1", themes=themes, preparation=ready),
+        "preparation_huge": preparation_card(lang, concept, dialogue_id="d1", themes=themes, preparation=Preparation(huge), day=day),
+        "preparation_refused": preparation_card(lang, concept, dialogue_id="d1", themes=themes, preparation=Preparation(),
+                                                values={"wellbeing_note": "x" * 2100}, errors=[FieldError("wellbeing_note", "too_long", 2000)]),
+        "notes_today": notes_card(lang, concept, themes=themes, notes=notes, day=day),
+        "notes_later": notes_card(lang, concept, themes=themes, notes=huge, day=day, today=False, workplace_name="Nord"),
+        "reminder": example_reminder_card(lang, concept, dialogue_id="d1", themes=themes, day=day, workplace_name="Nord"),
+        "readiness": readiness_card(lang, Readiness(invited=12, ready=5, coming=9, cannot_come=2), workplace_name="Nord",
+                                    concept=concept, day=day),
+        "delete": notes_delete_confirm_card(lang, dialogue_id="d1", workplace=f"Nord {EVIL}"),
+        "my_data": my_data_card(lang, concept, PersonalData(None, example_notes=(stored,))),
+    }
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_steps_cards_are_valid_in_both_languages_and_show_typed_text_inert(lang: str) -> None:
+    import json
+
+    from cards_validation import assert_valid_card, walk
+    from bot.cards.elements import message_with_card
+
+    for name, card in _step_cards(lang).items():
+        assert_valid_card(message_with_card(card, summary="x", lang=lang))
+        parents = {path: node for path, node in walk(card) if isinstance(node, dict)}
+        for path, value in walk(card):
+            if isinstance(value, str) and any(m in value for m in MARKERS):
+                parent = parents[path[:-1]]
+                inert = (parent.get("type") == "TextRun" and path[-1] == "text") or (
+                    str(parent.get("type", "")).startswith("Input.") and path[-1] == "value") or (
+                    parent.get("type") == "Action.Submit" and path[-1] == "title")  # a button's title is plain text
+                assert inert, f"{name}: user text at {path}"
+        assert "2026-09-14" not in json.dumps(card, ensure_ascii=False), name  # no ISO date a person reads
+    cards = _step_cards(lang)
+    prep = json.dumps(cards["preparation"], ensure_ascii=False)
+    assert "example.save" in prep and '"ready": true' in prep and "wellbeing_note" in prep and "leadership_note" in prep
+    assert ('"ready": false' in json.dumps(cards["preparation_ready"])) and "example.show" in json.dumps(cards["reminder"])
+    assert "Action.Submit" not in json.dumps(cards["notes_today"])  # read-only
+    assert "example.delete" in json.dumps(cards["my_data"])
+    readiness_text = json.dumps(cards["readiness"], ensure_ascii=False)
+    assert "12" in readiness_text and "5" in readiness_text
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_status_card_carries_the_counts_in_one_line_and_the_way_to_them(lang: str) -> None:
+    import json
+
+    from cards_validation import assert_valid_card
+    from test_cards import sample_status
+    from bot.cards.elements import message_with_card
+    from bot.cards.status import status_card
+    from bot.process.everyday_example import Readiness
+
+    with_counts = status_card(lang, sample_status(), preparation=Readiness(invited=12, ready=5, coming=9, cannot_come=2))
+    assert_valid_card(message_with_card(with_counts, summary="x", lang=lang))
+    shown = json.dumps(with_counts, ensure_ascii=False)
+    assert ("5 af 12 klar med eksempler" if lang == "da" else "5 of 12 ready with examples") in shown and "preparation.show" in shown
+    before = json.dumps(status_card(lang, sample_status(), preparation=Readiness(0, 0, 0, 0)))
+    assert "preparation.show" not in before

@@ -388,3 +388,18 @@ async def test_the_resolver_of_a_kind_records_each_final_outcome(queue, clock):
     await sweeper.run_once()
     # The failed one is final at once here (max_attempts=1); a retry would not be reported yet.
     assert sorted(outcomes) == [("u1", "sent", None), ("u2", "unreachable", "ConversationBlockedByUser"), ("u3", "failed", "HTTP 502")]
+
+
+async def test_what_someone_in_the_room_asked_for_goes_out_before_the_window_opens(queue):
+    """A dialogue from 08:00: the groups posted at 08:10 go now; a reminder due then still waits for 09:00."""
+    clock = FixedClock(local(2026, 9, 29, 8, 10))  # a Tuesday, before the window opens
+    await queue.add([plan("u1", clock.now()), plan("channel", clock.now(), kind="groups_posted")])
+    sweeper = make_sweeper(queue, clock, unlimited_kinds=frozenset({"groups_posted"}), anytime_kinds=frozenset({"groups_posted"}))
+    report = await sweeper.run_once()
+    assert (report.sent, report.outside_window) == (1, False)
+    assert sweeper.dispatcher.sent == ["groups_posted:r1:channel:1"]
+    report = await sweeper.run_once()
+    assert report.outside_window and report.claimed == 0  # the reminder is left for the window
+    clock.set(local(2026, 9, 29, 9))
+    assert (await sweeper.run_once()).sent == 1
+    assert sweeper.dispatcher.sent[-1] == "nomination_deadline:r1:u1:1"

@@ -17,18 +17,33 @@ CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 # Teams documents ~100 KB for bot messages; the project keeps every message under 40 KB.
 MAX_MESSAGE_BYTES = 40_000
 MAX_LINES = 12  # lines of one user text shown as separate blocks
+# Teams' host config shows at most 6 actions in a row (``actions.maxActions``) and drops the
+# rest; actions marked ``"mode": "secondary"`` go to the card's "…" menu instead.
+MAX_PRIMARY_ACTIONS = 6
 
 Element = dict[str, Any]
 
 
 def card(body: list[Element], actions: list[Element] | None = None, *, fallback_text: str | None = None) -> Element:
-    """An AdaptiveCard 1.5 with ``body`` and optional card-level ``actions``."""
+    """An AdaptiveCard 1.5 with ``body`` and optional card-level ``actions``.
+
+    Beyond six actions, the first five stay buttons and the rest go to the "…" menu, so none is lost.
+    """
     result: Element = {"type": "AdaptiveCard", "$schema": CARD_SCHEMA, "version": CARD_VERSION, "body": body}
     if actions:
-        result["actions"] = actions
+        result["actions"] = overflow(actions)
     if fallback_text:
         result["fallbackText"] = fallback_text
     return result
+
+
+def overflow(actions: list[Element]) -> list[Element]:
+    """``actions`` with those past Teams' limit marked secondary (already secondary ones stay so)."""
+    primary = [a for a in actions if a.get("mode") != "secondary"]
+    if len(primary) <= MAX_PRIMARY_ACTIONS:
+        return actions
+    keep = {id(a) for a in primary[: MAX_PRIMARY_ACTIONS - 1]}
+    return [a if id(a) in keep or a.get("mode") == "secondary" else {**a, "mode": "secondary"} for a in actions]
 
 
 def text(value: str, *, weight: str | None = None, size: str | None = None, color: str | None = None,
@@ -155,7 +170,7 @@ def open_url(title: str, url: str) -> Element:
 
 
 def action_set(actions: list[Element], *, spacing: str | None = None) -> Element:
-    block: Element = {"type": "ActionSet", "actions": actions}
+    block: Element = {"type": "ActionSet", "actions": overflow(actions)}
     if spacing:
         block["spacing"] = spacing
     return block

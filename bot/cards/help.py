@@ -5,13 +5,14 @@ from typing import ClassVar
 
 from bot.process.concept import Concept
 
-from .elements import Element, card, container, facts, heading, open_url, subheading, submit, text
+from .elements import Element, card, facts, heading, open_url, subheading, submit, text
 from ..texts import t
 from .my_data import DataShow
 from .nomination import NominationOpen
 from .payload import Payload
 from .plan import RoundSetup
 from .planning_group import GroupManage
+from .safety import safety_note
 from .status import StatusShow
 from .tally import TallyShow
 
@@ -44,14 +45,7 @@ def help_card(lang: str, concept: Concept, *, role: str, in_channel: bool, comma
     ]
     if planning and not in_channel:
         body.append(text(t(lang, "help.team_only"), subtle=True, spacing="Small"))
-    body.append(container(
-        [
-            text(t(lang, "help.safety.title"), weight="Bolder"),
-            text(t(lang, "help.safety.text"), spacing="Small"),
-        ],
-        style="emphasis",
-        spacing="Large",
-    ))
+    body.extend(safety_note(lang, concept))  # Bilag 4: where to go, from the concept
     actions: list[Element] = []
     if can_start:
         actions.append(submit(t(lang, "action.start"), RoundSetup, style="positive"))

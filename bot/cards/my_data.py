@@ -14,6 +14,11 @@ from .elements import Element, MAX_MESSAGE_BYTES, card, container, heading, json
 from .themes import theme_title_block
 from ..texts import format_date, t
 from .payload import Payload, RoundId
+from .everyday_example import my_notes_section
+from .evaluation import my_evaluations_section
+from .cycle_survey import my_surveys_section
+from .immediate_follow_up import my_immediate_section
+from .leader_loop import my_leader_section
 
 
 class DataShow(Payload):
@@ -93,6 +98,26 @@ def _my_data_card(lang: str, concept: Concept, data: PersonalData, *, privacy_ur
         if n.is_open:
             actions.append(submit(t(lang, "action.nomination.delete", workplace=n.team_name or "")[:60].strip(), NominationDelete, style="destructive", round_id=n.round_id))
     body.append(_section(lang, "data.nominations", nominations))
+    if data.example_notes:  # step 6: the private notes for the everyday examples, and a way to delete them
+        notes, note_actions = my_notes_section(lang, data.example_notes)
+        body.append(_section(lang, "data.example_notes", notes))
+        actions += note_actions
+    if data.evaluations:  # step 8: the person's own evaluation answers (shown to others only without a name)
+        answers, answer_actions = my_evaluations_section(lang, data.evaluations)
+        body.append(_section(lang, "data.evaluations", answers))
+        actions += answer_actions
+    if data.surveys:  # the end-of-cycle survey: the person's own answers (shown to others only without a name)
+        survey_rows, survey_actions = my_surveys_section(lang, concept, data.surveys)
+        body.append(_section(lang, "data.surveys", survey_rows))
+        actions += survey_actions
+    if data.leader_loops:  # the leader's own development plan and feedback (private unless shared or posted)
+        loop_rows, loop_actions = my_leader_section(lang, data.leader_loops)
+        body.append(_section(lang, "data.leader_loops", loop_rows))
+        actions += loop_actions
+    if data.immediate_answers:  # step 9: the person's own answers (shown to others only without a name)
+        immediate_rows, immediate_actions = my_immediate_section(lang, data.immediate_answers)
+        body.append(_section(lang, "data.immediate_answers", immediate_rows))
+        actions += immediate_actions
     body.append(_section(lang, "data.reminders", [
         _labelled("•", t(lang, "data.reminder.line", date=format_date(lang, r.due_at.date()), status=r.status)) for r in data.reminders
     ]))

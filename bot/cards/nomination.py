@@ -28,6 +28,7 @@ from bot.process.nomination import (
 from .elements import Element, card, container, heading, subheading, submit, text, verbatim
 from ..texts import format_date, t
 from .payload import Payload, RoundId, capped
+from .safety import safety_note
 from .form_errors import error_summary, field_errors
 from .themes import about_themes, choice_section, workplace_line
 
@@ -138,6 +139,7 @@ def nomination_card(lang: str, concept: Concept, *, round_id: str, deadline: dat
         body.append(error_summary(lang, concept, errors))
     for kind in Kind:
         body.append(_kind_section(lang, concept, kind, filled, errors))
+    body.extend(safety_note(lang, concept))  # free text: concrete cases go elsewhere (Bilag 4)
     if paper_for is not None:
         body.append(container([text(t(lang, "paper.form.counts"), spacing="Small")], style="emphasis", spacing="Large", separator=True))
         title = t(lang, "action.paper.save")

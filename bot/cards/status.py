@@ -7,16 +7,22 @@ from typing import ClassVar
 from bot.process.concept import Concept
 from bot.process.dialogue import Step
 from bot.process.status import RoundStatus
+from bot.process.everyday_example import Readiness
 
 from . import elements
 from .elements import Element, card, container, facts, heading, rich, run, subheading, submit, text, verbatim
 from ..texts import format_date, has_text, t
 from .deadline import planning_actions
+from .everyday_example import PreparationShow, readiness_line
 from .invitees import InviteesShow
+from .invitation import DayShow
 from .nomination import NominationOpen
 from .themes import workplace_line
 from .payload import Payload
 from .tally import TallyShow
+from .grouping import GroupsShow
+from .leader_loop import leader_status_line
+from .selection import SelectionShow
 
 
 class StatusShow(Payload):
@@ -27,7 +33,8 @@ class StatusShow(Payload):
 MAX_UNREACHABLE_SHOWN = 50  # names beyond this are counted, not listed, to bound the card
 
 
-def status_card(lang: str, status: RoundStatus, *, round_id: str | None = None) -> Element:
+def status_card(lang: str, status: RoundStatus, *, round_id: str | None = None, preparation: Readiness | None = None,
+                leader_loop: bool = False, leader_done_on: date | None = None) -> Element:
     """Where the round is, for the planning group to run it: the step, the deadline and time left,
     answers (and how many on paper), how the form reached people, reminders, who could not be
     reached and why, the contact person, and what comes next (with the way to the tally)."""
@@ -44,6 +51,10 @@ def status_card(lang: str, status: RoundStatus, *, round_id: str | None = None) 
             (t(lang, "status.next_reminder"), format_date(lang, status.next_reminder) if status.next_reminder
              else t(lang, "status.next_reminder.none")),
             (t(lang, "status.unreachable"), str(len(status.unreachable))),
+            # Step 6, once people are invited to the day: counts only (cards/everyday_example.py).
+            *([readiness_line(lang, preparation)] if preparation is not None and preparation.invited else []),
+            # After the day: whether the leader has marked their feedback done, never what it says (cards/leader_loop.py).
+            *([leader_status_line(lang, leader_done_on)] if leader_loop else []),
         ]),
     ]
     if status.contact_name:  # typed by the planning group: a TextRun, never markdown
@@ -53,9 +64,19 @@ def status_card(lang: str, status: RoundStatus, *, round_id: str | None = None) 
     next_key = f"status.next.{status.step.id}"
     if has_text(lang, next_key):
         body += [subheading(t(lang, "status.next.title"), separator=True), text(t(lang, next_key), spacing="Small")]
-    actions = [submit(t(lang, "action.tally"), TallyShow), submit(t(lang, "action.invitees"), InviteesShow)]
-    if round_id and status.closed_early_on is None and not status.time_left.has_ended:
+    # What the step asks for now comes first; Teams puts actions past its sixth in the "…" menu.
+    nominations_over = status.closed_early_on is not None or status.time_left.has_ended
+    actions: list[Element] = []
+    if nominations_over:
+        actions.append(submit(t(lang, "action.selection.show"), SelectionShow))  # on to step 4
+    actions.append(submit(t(lang, "action.tally"), TallyShow))
+    if round_id and not nominations_over:
         actions += planning_actions(lang, round_id)  # extend the deadline, close the round early (cards/deadline.py)
+    actions.append(submit(t(lang, "action.day"), DayShow))  # set or move the day (cards/invitation.py)
+    if preparation is not None and preparation.invited:
+        actions.append(submit(t(lang, "action.preparation"), PreparationShow))  # step 6's counts (cards/everyday_example.py)
+        actions.append(submit(t(lang, "groups.action.show"), GroupsShow))  # the groups of the day (cards/grouping.py)
+    actions.append(submit(t(lang, "action.invitees"), InviteesShow))
     return card(body, actions)
 
 

@@ -20,6 +20,7 @@ from bot.process.tally import Tally, ThemeCount
 from ..texts import t
 from .elements import Element, action_set, card, container, facts, heading, json_size, rich, submit, subheading, text, toggle
 from .payload import Payload
+from .selection import SelectionShow
 from .reasons import (
     CARD_BUDGET, SEPARATOR, WIDEST, ReasonPages, TallyReasons, cut, reason_block, reason_pages, status_line, title_runs,
 )
@@ -61,7 +62,8 @@ def _render(lang: str, concept: Concept, tally: Tally, pages: dict[Kind, ReasonP
     for kind in Kind:
         body.append(_kind_section(lang, concept, tally, kind, pages[kind], selection[kind], truncated=truncated[kind],
                                   reserve=reserve_notes))
-    return card(body)
+    # The final tally leads on to the choice of themes (step 4, bot/cards/selection.py).
+    return card(body, None if is_open else [submit(t(lang, "action.selection.show"), SelectionShow)])
 
 
 def _kind_section(lang: str, concept: Concept, tally: Tally, kind: Kind, laid_out: ReasonPages, shown: list[int],

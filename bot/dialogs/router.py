@@ -7,7 +7,15 @@ import logging
 from botbuilder.core import TurnContext
 
 from ..services import Services
-from . import deadline, invitees, my_data, nomination, paper_form, plan, planning_group, status, tally, welcome
+from . import (
+    day, deadline, evaluation, everyday_example, group_results, grouping, invitation, invitees, my_data, nomination, paper_form, plan,
+    planning_group, run_sheet, selection, status, tally, welcome,
+)
+from . import cycle_survey
+from . import sorting
+from . import development_plan, plan_adoption
+from . import immediate_follow_up, leader_loop
+from . import follow_up, send_on
 from .language import language_of
 from .registry import Registry, Route
 from .replies import say
@@ -16,7 +24,12 @@ from .turn import TurnInfo
 log = logging.getLogger(__name__)
 
 # The steps' dialogs in the guide's order; help lists their commands in this order.
-STEPS = (plan, tally, status, planning_group, deadline, invitees, nomination, paper_form, my_data, welcome)
+# The tools of every step first (start, tally, status, the planning group), then the steps in order.
+STEPS = (
+    plan, tally, status, planning_group, deadline, invitees, nomination, paper_form,
+    selection, day, invitation, everyday_example, grouping, run_sheet, group_results, evaluation, immediate_follow_up, sorting,
+    development_plan, plan_adoption, follow_up, send_on, leader_loop, cycle_survey, my_data, welcome,
+)
 REGISTRY = Registry.merge(d for step in STEPS for d in step.DECLARES)
 
 

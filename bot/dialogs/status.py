@@ -15,6 +15,7 @@ from .language import language_of
 from .registry import Command, Verb
 from .replies import deliver_privately
 from .tally import reported_round
+from .everyday_example import preparation_counts
 from .turn import TurnInfo
 
 
@@ -37,8 +38,14 @@ async def show_status(ctx: TurnContext, turn: TurnInfo, services: Services, _pay
         next_reminder_at=await store.reminders.next_due(round_.id, NOMINATION_KIND),
         unreachable=sorted((by_id[u].name if u in by_id else u, reason) for u, reason in unreachable.items()),
     )
+    preparation = await preparation_counts(services, round_.dialogue_id)
+    # The leader's loop after the day: one line, done or not (bot/process/leader_loop.py).
+    day = await store.invitations.get_day(round_.dialogue_id) if round_.dialogue_id else None
+    loop = await store.leader_loops.get(round_.dialogue_id) if day is not None else None
+    after_day = day is not None and services.clock.now() >= day.starts_at
     await deliver_privately(
-        ctx, turn, services, lambda lang: status_card(lang, status, round_id=round_.id),
+        ctx, turn, services, lambda lang: status_card(lang, status, round_id=round_.id, preparation=preparation, leader_loop=after_day,
+                                   leader_done_on=loop.done_at.date() if loop and loop.done_at else None),
         summary="status.summary", sent_key="status.sent_privately",
     )
 

@@ -16,11 +16,25 @@ AUDIT_ACTIONS = frozenset({
     "tally.viewed",  # the planning group read the reasons
     "data.viewed", "data.exported",  # a person looked at or exported their own data
     "nomination.deleted",  # a person deleted their nomination
+    "example.notes_deleted",  # a person deleted their everyday-example notes (subject: dialogue)
     "invitees.add", "invitees.remove",  # the planning group changed who is invited (subject: round|member)
     "nomination.paper_entered",  # the contact person entered a colleague's paper form (subject: round|colleague)
     "payload.rejected",  # a card submission no card of ours could have sent
     "round.extended", "round.closed_early",  # the planning group moved the deadline or closed the round (subject: round)
     "retention.applied",  # the retention job deleted a round's nominations
+    "group_results.entered", "group_results.posted",  # a group saved its flip-chart (subject: dialogue|kind|group); the planning group posted the plenum view (subject: dialogue)
+    "evaluation.started", "evaluation.viewed", "evaluation.deleted",  # the planning group sent / read the evaluation; a person deleted their answer (subject: dialogue)
+    "cycle_survey.sent", "cycle_survey.viewed", "cycle_survey.deleted",  # the planning group sent / read the end-of-cycle survey; a person deleted their answers (subject: dialogue)
+    "selection.saved",  # the planning group chose or changed the day's themes (subject: dialogue)
+    "day.set", "themes.announced",  # the planning group set or moved the day; announced the themes and invited (subject: dialogue)
+    "day.answered",  # an employee answered the invitation: coming or not (subject: dialogue)
+    "groups.formed", "groups.posted",  # the planning group formed or regrouped the groups; posted them to the channel (subject: dialogue)
+    "sorting.accepted", "sorting.ignored", "sorting.moved", "sorting.topic_saved",  # the planning group sorted the input into topics (subject: dialogue|proposal or topic)
+    "plan.saved", "plan.adopted", "plan.shared", "plan.seen",  # the planning group saved / adopted / shared the development plan; an employee marked it seen (subject: dialogue)
+    "follow_up.status", "follow_up.milestone",  # the planning group recorded an initiative's status; a milestone was (un)marked (subject: dialogue:initiative[:milestone])
+    "send_on.sent", "send_on.downloaded", "send_on.download_refused",  # the plan was sent on; its file was fetched through a link, or the link refused (subject: dialogue:version|reason)
+    "leader.named", "leader.feedback_posted", "leader.done", "leader.deleted",  # the planning group named the leader (subject: user); the leader posted / marked done / deleted their feedback (subject: dialogue)
+    "immediate.asked", "immediate.viewed", "immediate.deleted",  # step 9: the leader asked the attendees; the answers were read; a person deleted theirs (subject: dialogue)
 })
 _AUDIT_ID = re.compile(r"[A-Za-z0-9:@._;=|+/-]{0,200}")
 

@@ -172,6 +172,16 @@ def is_working_moment(when: datetime, window: WorkingWindow) -> bool:
     return window.is_working_day(local.date()) and window.start <= local.time() < window.end
 
 
+def due_in_the_room(now: datetime, day: date | None, window: WorkingWindow) -> datetime:
+    """When a message someone asked for on the dialogue's day goes out: at once on the day itself,
+    whatever the hour (a dialogue may start at 08:00 or end after the window; those it is for are
+    in the room), otherwise at the next moment inside the working window, like everything else."""
+    _require_aware(now)
+    if day is not None and now.astimezone(window.tz).date() == day:
+        return now.astimezone(timezone.utc)
+    return next_opening(now, window)
+
+
 def next_opening(when: datetime, window: WorkingWindow) -> datetime:
     """The earliest moment at or after ``when`` inside the working window, as aware UTC."""
     _require_aware(when)

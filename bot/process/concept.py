@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -82,6 +83,125 @@ class Limits(BaseModel):
     max_deadline_days: int = Field(default=90, ge=1, le=365)
 
 
+class SafetyContact(BaseModel):
+    """One place to turn to about boundary-crossing behaviour (Nyborg's Bilag 4).
+
+    ``local_choice`` marks an entry the organisation's own material does not name: the bot
+    shows it in neutral words, and the organisation fills in who and how.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str = Field(pattern=r"^[a-z0-9-]{1,40}$")
+    who: Localized
+    how: Localized
+    url: str | None = None
+    for_leaders: bool = False
+    when_leader_concerned: bool = False
+    local_choice: bool = False
+
+    @model_validator(mode="after")
+    def _https_only(self) -> "SafetyContact":
+        # A link opens from a card in Teams: plain http or another scheme is refused outright.
+        if self.url is not None and not _is_https(self.url):
+            raise ValueError(f"safety contact {self.id!r}: the link must be https://, got {self.url!r}")
+        for field in ("who", "how"):
+            value: Localized = getattr(self, field)
+            if not value.da.strip() or not value.en.strip():
+                raise ValueError(f"safety contact {self.id!r}: {field} needs both Danish and English")
+        return self
+
+
+class Safety(BaseModel):
+    """Where to go with boundary-crossing behaviour: concrete cases are not taken up in the
+    dialogue but handled at once, so every card with free text points here."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    intro: Localized
+    contacts: tuple[SafetyContact, ...] = Field(min_length=1)
+    local_choice: bool = False  # the intro itself is not the organisation's own words
+
+    @model_validator(mode="after")
+    def _checked(self) -> "Safety":
+        if not self.intro.da.strip() or not self.intro.en.strip():
+            raise ValueError("safety intro needs both Danish and English")
+        ids = [c.id for c in self.contacts]
+        if len(ids) != len(set(ids)):
+            raise ValueError("duplicate safety contact ids")
+        return self
+
+    @property
+    def when_leader_concerned(self) -> tuple[SafetyContact, ...]:
+        return tuple(c for c in self.contacts if c.when_leader_concerned)
+
+
+class SurveyQuestion(BaseModel):
+    """One question of the end-of-cycle survey, in the organisation's own words."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str = Field(pattern=r"^[a-z0-9-]{1,40}$")
+    text: Localized
+
+
+class SurveySection(BaseModel):
+    """A heading of the question guide and the questions under it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str = Field(pattern=r"^[a-z0-9-]{1,40}$")
+    heading: Localized
+    questions: tuple[SurveyQuestion, ...] = Field(min_length=1)
+
+
+SURVEY_MAX_QUESTIONS = 16  # a card's inputs are fixed payload fields (bot/cards/cycle_survey.py)
+SURVEY_LOCAL_CHOICES = frozenset({"answer_type", "answer_max_chars", "opens", "open_days", "questions"})
+
+
+class CycleSurvey(BaseModel):
+    """The optional survey at the end of a cycle (DTU's question guide for gathering experience).
+
+    ``local_choice`` names what the organisation's material does not say and the bot decides
+    (how a question is answered, how long, when it opens): shown and kept apart from the
+    organisation's own words, never passed off as theirs.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    source: str  # where the questions' words come from
+    title: Localized
+    intro: Localized | None = None
+    sections: tuple[SurveySection, ...] = Field(min_length=1)
+    answer_type: Literal["free_text"] = "free_text"
+    answer_max_chars: int = Field(default=1000, ge=50, le=4000)
+    opens: Literal["after_day", "after_plan"] = "after_day"
+    open_days: int = Field(default=30, ge=1, le=120)
+    local_choice: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _checked(self) -> "CycleSurvey":
+        ids = [q.id for q in self.questions]
+        if len(ids) != len(set(ids)):
+            raise ValueError("duplicate survey question ids")
+        if len(ids) > SURVEY_MAX_QUESTIONS:
+            raise ValueError(f"at most {SURVEY_MAX_QUESTIONS} survey questions")
+        texts = [self.title] + [s.heading for s in self.sections] + [q.text for q in self.questions]
+        if any(not x.da.strip() or not x.en.strip() for x in texts):
+            raise ValueError("every survey text needs both Danish and English")
+        unknown = set(self.local_choice) - SURVEY_LOCAL_CHOICES
+        if unknown:
+            raise ValueError(f"unknown local choices {sorted(unknown)}")
+        return self
+
+    @property
+    def questions(self) -> tuple[SurveyQuestion, ...]:
+        return tuple(q for s in self.sections for q in s.questions)
+
+
+def _is_https(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme == "https" and bool(parts.netloc) and not any(ch.isspace() for ch in url)
+
+
 class Concept(BaseModel):
     """Everything organisation-specific the bot shows or decides by."""
 
@@ -95,6 +215,8 @@ class Concept(BaseModel):
     question_core_task: Localized
     limits: Limits = Limits()
     privacy_notice_url: Localized | None = None
+    safety: Safety | None = None  # where to go with boundary-crossing behaviour (Bilag 4)
+    cycle_survey: CycleSurvey | None = None  # the optional end-of-cycle survey (DTU's question guide)
 
     @model_validator(mode="after")
     def _both_kinds(self) -> "Concept":

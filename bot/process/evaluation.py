@@ -18,6 +18,10 @@ The rules, written down:
   is shown until at least ``min_count`` have answered (``overview.DEFAULT_MIN_GROUP_SIZE``, the
   same minimum that keeps counts above a workplace from singling anyone out): with three
   answers, a colleague's words are easy to recognise.
+* How it reaches people. The planning group starts it (``evaluering``) once the close has begun;
+  each attendee's card is a queue row ``evaluation:<dialogue>:<user>`` (``plan_evaluations``),
+  one per person by its key however often it is started, dropped at send time when the person
+  has answered already or the period is over.
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ from .grouping import Grouping
 from .invitation import Answer, DialogueDay
 from .nomination import FieldError
 from .overview import DEFAULT_MIN_GROUP_SIZE
+from .reminders import ReminderPlan
 from .run_sheet import run_sheet_for
 from .text import TextRejected, clean_text
 
@@ -51,6 +56,7 @@ QUESTIONS: tuple[Question, ...] = (
                                  en="Is there anything we should adjust in our future dialogue about well-being and leadership?")),
 )
 FIELD = "evaluation_{id}"
+EVALUATION_KIND = "evaluation"  # queue kind: one attendee's evaluation card
 
 
 @dataclass(frozen=True)
@@ -130,3 +136,22 @@ def summarise(answers: Mapping[str, EvaluationAnswer], *, min_count: int = DEFAU
     return EvaluationSummary(len(given), True, min_count,
                              tuple(sorted(a.good for a in given if a.good)),
                              tuple(sorted(a.adjust for a in given if a.adjust)))
+
+
+def plan_evaluations(dialogue_id: str, *, team_id: str, attendees: Collection[str], now: datetime) -> list[ReminderPlan]:
+    """One evaluation card per attendee, due at once; sorted so the plan does not depend on set order."""
+    return [ReminderPlan(f"{EVALUATION_KIND}:{dialogue_id}:{user}", EVALUATION_KIND, team_id, dialogue_id, user, 1, now)
+            for user in sorted(attendees)]
+
+
+def evaluation_obsolete_reason(*, attendee: bool, answered: bool, day: DialogueDay | None, now: datetime) -> str | None:
+    """Why an attendee's evaluation card must not go out any more, or None."""
+    if day is None:
+        return "no_day"
+    if not attendee:
+        return "not_attendee"
+    if answered:
+        return "answered"
+    if now >= open_period(day)[1]:
+        return "closed"
+    return None

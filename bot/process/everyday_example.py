@@ -23,15 +23,27 @@ The reminder rules, written down (in the style of the nomination reminders):
 * Obsolete at send time (``example_obsolete_reason``): the dialogue or its day is gone, the day
   moved or has begun, the person marked themselves ready, or said they cannot come (they will
   not tell an example; a local choice). Someone who has not answered the invitation is still
-  reminded: preparing is asked of everyone.
+  reminded: preparing is asked of everyone. Marking oneself ready leaves the rows in the queue:
+  they are dropped as obsolete when they fall due, so "not ready after all" brings them back.
+
+Notes, written down:
+
+* Private. The notes are the person's own: shown to them while they prepare and again on the
+  day (from the day's date on, the card shows them read-only, "Dine noter til i dag"), in
+  "mine data", and to nobody else. The planning group sees counts only (``readiness``).
+* Kept. ``NOTES_KEPT_DAYS`` (30, a local choice: long enough to look back at them at the first
+  staff meeting after the day, step 9) after the day; a dialogue that never got a day keeps them
+  until that long after 1 December of its cycle. Then the retention job deletes the notes and
+  ready marks, and the example reminders of the dialogue (``notes_expired``).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from .calendar import WorkingWindow, schedule_at, working_days_before
+from .clock import COPENHAGEN
 from .concept import Kind
 from .invitation import Answer, DialogueDay
 from .nomination import FieldError
@@ -42,6 +54,7 @@ EVERYDAY_EXAMPLE_KIND = "everyday_example"
 DEFAULT_DAYS_BEFORE = (7, 2)
 MAX_REMINDERS = 2
 NOTE_MAX_CHARS = 2000  # private notes: room for a story's key points; a local choice
+NOTES_KEPT_DAYS = 30  # after the day; a local choice (module rules)
 FIELD_NOTE = "{kind}_note"
 
 
@@ -167,3 +180,27 @@ def readiness(invited: Iterable[str], ready: Iterable[str], answers: Mapping[str
     people = set(invited)
     given = [a for user, a in answers.items() if user in people]
     return Readiness(len(people), len(people & set(ready)), given.count(Answer.COMING), given.count(Answer.CANNOT_COME))
+
+
+@dataclass(frozen=True)
+class Preparation:
+    """One person's preparation for one dialogue: the notes and whether they marked themselves ready."""
+
+    notes: ExampleNotes = ExampleNotes()
+    ready_at: datetime | None = None
+    updated_at: datetime | None = None  # None: nothing stored yet
+
+    @property
+    def ready(self) -> bool:
+        return self.ready_at is not None
+
+
+def shows_notes_back(day: DialogueDay | None, now: datetime) -> bool:
+    """From the day's own date on, the preparation card shows the notes back, read-only."""
+    return day is not None and now.astimezone(COPENHAGEN).date() >= day.date
+
+
+def notes_expired(day: date | None, cycle: int, *, now: datetime) -> bool:
+    """Whether a dialogue's notes (and ready marks) are due for deletion (module rules)."""
+    end = day if day is not None else date(cycle, 12, 1)
+    return now.astimezone(COPENHAGEN).date() > end + timedelta(days=NOTES_KEPT_DAYS)

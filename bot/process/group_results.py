@@ -19,7 +19,14 @@ The rules, written down:
 * Twice. The same entry sent again changes nothing (no new version).
 * The plenum view (``plenum_view``): every group of the round in group order, with its points
   and actions, and the groups that have entered nothing yet. It names groups by number, not
-  members: what is said in the small group stays the group's.
+  members: what is said in the small group stays the group's. Who wrote the latest version is
+  shown to the group only (``entered_by`` never leaves it).
+* Which round (``round_now``). A card opened without a round names the round running by the
+  run-sheet's clock; outside both rounds (before, in the break, at the close, after the day) the
+  well-being round, the first of the day, and the card offers the other round one press away.
+* Posting to the channel. The planning group may post the plenum view of both rounds to the
+  team's channel; each post is a queue row ``plenum_posted:<dialogue>:<n>`` (``plan_plenum_post``),
+  sent in working hours like every proactive message, once by its key.
 """
 from __future__ import annotations
 
@@ -31,13 +38,15 @@ from .concept import Kind
 from .grouping import Grouping
 from .invitation import DialogueDay
 from .nomination import FieldError
-from .run_sheet import run_sheet_for
+from .reminders import ReminderPlan
+from .run_sheet import run_sheet_for, slot_at
 from .text import TextRejected, clean_text
 
 PER_LIST = 2  # "de 2 vigtigste pointer og 2 vigtigste ønskede handlinger"
 ENTRY_MAX_CHARS = 300  # a flip-chart heading with its post-its; a local choice
 FIELD_POINT = "key_point_{n}"
 FIELD_ACTION = "desired_action_{n}"
+PLENUM_POSTED_KIND = "plenum_posted"  # queue kind: the plenum view of both rounds, posted to the channel
 
 
 @dataclass(frozen=True)
@@ -135,3 +144,18 @@ def plenum_view(grouping: Grouping, results: Iterable[GroupResult], kind: Kind) 
     numbers = range(1, len(grouping.groups(kind)) + 1)
     return PlenumView(kind, tuple(by_group[n] for n in numbers if n in by_group),
                       tuple(n for n in numbers if n not in by_group))
+
+
+def round_now(day: DialogueDay | None, now: datetime) -> Kind:
+    """The round a card without one means: the one running on the run-sheet, else well-being."""
+    if day is not None:
+        slot = slot_at(run_sheet_for(day), now)
+        if slot is not None and slot.item.kind is not None:
+            return slot.item.kind
+    return Kind.WELLBEING
+
+
+def plan_plenum_post(dialogue_id: str, *, team_id: str, channel_id: str, number: int, now: datetime) -> ReminderPlan:
+    """The ``number``-th post of the plenum view to the team's channel, due at once."""
+    return ReminderPlan(f"{PLENUM_POSTED_KIND}:{dialogue_id}:{number}", PLENUM_POSTED_KIND, team_id, dialogue_id, channel_id,
+                        number, now)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import combinations
 from math import ceil
 
@@ -230,3 +231,72 @@ def _repair(groups: list[list[str]], newcomers: list[str]) -> Groups:
         kept.append(pool[at:at + size])
         at += size
     return tuple(tuple(g) for g in kept)
+
+
+# -- who takes part, and what changed since the groups were formed ------------------------------
+GROUPS_POSTED_KIND = "groups_posted"  # the channel post of the groups: one per grouping version
+
+
+def groups_posted_key(dialogue_id: str, version: int) -> str:
+    return f"{GROUPS_POSTED_KIND}:{dialogue_id}:{version}"
+
+
+def parse_groups_posted_key(key: str) -> tuple[str, int] | None:
+    """(dialogue id, version) from a queue key, or None for a key that is not one of ours."""
+    kind, _, rest = key.partition(":")
+    dialogue_id, _, version = rest.rpartition(":")
+    if kind != GROUPS_POSTED_KIND or not dialogue_id or not version.isdigit():
+        return None
+    return dialogue_id, int(version)
+
+
+def participants(invited: Iterable[tuple[str, str | None]], absent: Iterable[str] = ()) -> list[str]:
+    """Who is grouped: everyone invited (``(user_id, answer)``) except those who answered that they
+    cannot come and those marked absent; in the order invited. Not having answered is no "no":
+    the guide invites everyone, and a group seat costs nothing if unused."""
+    gone = set(absent)
+    return [user for user, answer in invited if answer != "cannot_come" and user not in gone]
+
+
+def seated(grouping: Grouping) -> set[str]:
+    """Everyone who has a seat in either round."""
+    return {p for g in grouping.wellbeing + grouping.leadership for p in g}
+
+
+@dataclass(frozen=True)
+class PeopleChange:
+    """How the people differ from those seated when the groups were formed."""
+
+    left: tuple[str, ...]  # seated, but since answered "cannot come" (or were no longer invited)
+    joined: tuple[str, ...]  # take part now, but have no seat
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.left and not self.joined
+
+
+def people_change(grouping: Grouping, people: Iterable[str], *, absent: Iterable[str] = ()) -> PeopleChange:
+    """The difference a re-formation would act on; absentees are not "left" (they were regrouped)."""
+    now = list(dict.fromkeys(people))
+    seats, gone = seated(grouping), set(absent)
+    return PeopleChange(tuple(sorted(seats - set(now) - gone)), tuple(p for p in now if p not in seats))
+
+
+def reform_seed(dialogue_id: str, version: int) -> str:
+    """The seed of a formation: the dialogue id the first time, then the dialogue id and the
+    version, so "form again" gives other groups, and the same ones on every machine."""
+    return dialogue_id if version <= 1 else f"{dialogue_id}:{version}"
+
+
+@dataclass(frozen=True)
+class SavedGrouping:
+    """A grouping as the workplace keeps it: the groups, who was marked absent, whether the first
+    round was held, and which version this is (each save counts one up; a card names its version)."""
+
+    dialogue_id: str
+    grouping: Grouping
+    absent: frozenset[str]
+    first_held: bool | None
+    version: int
+    formed_by: str
+    formed_at: datetime

@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 from .calendar import WorkingWindow
 from .clock import COPENHAGEN
 from .nomination import FieldError
+from .reminders import ReminderPlan
 from .text import TextRejected, clean_text
 
 DURATION = timedelta(hours=3)  # "varighed ca. 3 timer"
@@ -258,3 +259,47 @@ class Invited:
     card_activity_id: str | None = None  # the invitation card, to update it in place
     answer: Answer | None = None
     answered_at: datetime | None = None
+
+
+# -- the queue: the channel post, the invitations, the day's changes --------------------------
+# Keys carry the dialogue id (the plans' ``round_id`` is the dialogue id too, as for the
+# everyday-example reminders), so a second announcement plans nothing new.
+THEMES_ANNOUNCED_KIND = "themes_announced"  # themes_announced:<dialogue>, to the channel
+DAY_INVITATION_KIND = "day_invitation"  # day_invitation:<dialogue>:<user>
+DAY_CHANGED_KIND = "day_changed"  # day_changed:<dialogue>:<user>:<n>
+# None of these is a nagging reminder: each is one message per person and event by its key, so
+# none waits a day because another message reached the person that morning.
+UNLIMITED_KINDS = frozenset({THEMES_ANNOUNCED_KIND, DAY_INVITATION_KIND, DAY_CHANGED_KIND})
+
+
+def plan_announcement(*, dialogue_id: str, team_id: str, channel_id: str, people: Iterable[str], now: datetime) -> list[ReminderPlan]:
+    """The channel post of the chosen themes and one invitation per person, all due now."""
+    plans = [ReminderPlan(f"{THEMES_ANNOUNCED_KIND}:{dialogue_id}", THEMES_ANNOUNCED_KIND, team_id, dialogue_id, channel_id, 1, now)]
+    plans += [ReminderPlan(f"{DAY_INVITATION_KIND}:{dialogue_id}:{user}", DAY_INVITATION_KIND, team_id, dialogue_id, user, 1, now)
+              for user in dict.fromkeys(people)]
+    return plans
+
+
+def plan_day_changed(*, dialogue_id: str, team_id: str, tell: Iterable[str], change_number: int, now: datetime) -> list[ReminderPlan]:
+    """'The day has moved' to each person ``day_change`` says must be told. ``change_number``
+    counts the day's changes, so a later change is a new row and, when two are due together,
+    only the later one is sent (reminders.superseded)."""
+    return [ReminderPlan(f"{DAY_CHANGED_KIND}:{dialogue_id}:{user}:{change_number}", DAY_CHANGED_KIND, team_id, dialogue_id,
+                         user, change_number, now)
+            for user in dict.fromkeys(tell)]
+
+
+def invitation_obsolete_reason(day: DialogueDay | None, *, announced: bool, invited: bool, now: datetime) -> str | None:
+    """Why an invitation or a day-changed message must not go out now, or None.
+
+    The card is built at send time from the day as it is then, so a day moved meanwhile is
+    simply the day the card shows."""
+    if not announced:
+        return "not_announced"
+    if day is None:
+        return "day_missing"
+    if not invited:
+        return "not_invited"
+    if now >= day.starts_at:
+        return "day_started"
+    return None

@@ -12,6 +12,7 @@ from typing import Any
 
 from .concept import Kind
 from .nomination import NominationInput, Round
+from .selection import Selection
 
 EXPORT_FORMAT = "talsammen.personal-data.v1"
 
@@ -61,6 +62,101 @@ class StoredNomination:
     entered_by: str | None = None  # who typed it in from the person's paper form (Bilag 2); None: they did
 
 @dataclass(frozen=True)
+class StoredExampleNotes:
+    """The person's private notes for the everyday examples of a dialogue (step 6), and their ready mark."""
+
+    dialogue_id: str
+    team_name: str
+    wellbeing: str
+    leadership: str
+    ready_at: datetime | None
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredEvaluation:
+    """The person's answer to a dialogue's short evaluation (step 8): stored per person for "one
+    answer each", shown to others only without a name."""
+
+    dialogue_id: str
+    team_name: str
+    good: str
+    adjust: str
+    answered_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredSurvey:
+    """The person's answers to a dialogue's end-of-cycle survey: stored per person for "one
+    answer each", shown to others only without a name."""
+
+    dialogue_id: str
+    team_name: str
+    answers: tuple[tuple[str, str], ...]  # (question id, text), in the concept's order
+    answered_at: datetime
+    concept: str = ""  # the workplace's concept, whose questions these answer
+
+
+@dataclass(frozen=True)
+class StoredStatusNote:
+    """A status the person recorded for an initiative at a follow-up (step 12), with their note."""
+
+    dialogue_id: str
+    team_name: str
+    initiative_id: str
+    status: str
+    note: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class StoredDayAnswer:
+    """The person's invitation to a dialogue's day (step 5): how it reached them and their answer."""
+
+    dialogue_id: str
+    team_name: str
+    day: date | None
+    delivery: str
+    answer: str | None  # coming | cannot_come
+    answered_at: datetime | None
+
+
+@dataclass(frozen=True)
+class StoredSelection:
+    """A choice of the day's themes (step 4) the person made last for their planning group,
+    with the reasons they wrote."""
+
+    dialogue_id: str
+    team_name: str
+    selection: Selection
+
+
+@dataclass(frozen=True)
+class StoredLeaderLoop:
+    """The person's own leader loop for a dialogue: their development areas (private unless shared)
+    and their feedback to the employees (bot/process/leader_loop.py)."""
+
+    dialogue_id: str
+    team_name: str
+    areas: tuple[tuple[str, str], ...]  # (title, next step), at most 3
+    feedback: dict[str, str]
+    shared: bool
+    posted_at: datetime | None
+    done_at: datetime | None
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class StoredImmediateAnswer:
+    """The person's answer to step 9's "what can each of us do already now?" (shown to others only without a name)."""
+
+    dialogue_id: str
+    team_name: str
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class ReminderRecord:
     kind: str
     round_id: str | None
@@ -84,10 +180,21 @@ class PersonalData:
     nominations: tuple[StoredNomination, ...] = ()
     reminders: tuple[ReminderRecord, ...] = ()
     audit: tuple[AuditRecord, ...] = field(default_factory=tuple)
+    example_notes: tuple[StoredExampleNotes, ...] = ()
+    evaluations: tuple[StoredEvaluation, ...] = ()
+    day_invitations: tuple[StoredDayAnswer, ...] = ()
+    theme_selections: tuple[StoredSelection, ...] = ()
+    surveys: tuple[StoredSurvey, ...] = ()  # keyword only in practice; the end-of-cycle survey (DTU's question guide)
+    status_notes: tuple[StoredStatusNote, ...] = ()  # keyword only; the follow-ups of the initiatives (step 12)
+    leader_loops: tuple[StoredLeaderLoop, ...] = ()  # keyword only; the leader's own development plan and feedback
+    immediate_answers: tuple[StoredImmediateAnswer, ...] = ()  # keyword only; step 9's answers
 
     @property
     def is_empty(self) -> bool:
-        return self.profile is None and not (self.memberships or self.invitations or self.nominations or self.reminders)
+        return self.profile is None and not (self.memberships or self.invitations or self.nominations or self.reminders
+                                            or self.example_notes or self.evaluations or self.surveys or self.day_invitations
+                                            or self.theme_selections or self.status_notes or self.leader_loops
+                                            or self.immediate_answers)
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -104,6 +211,14 @@ def _nomination(n: StoredNomination) -> dict[str, Any]:
         "submitted_at": _iso(n.submitted_at), "updated_at": _iso(n.updated_at), "version": n.version,
         "entered_from_paper_form_by": n.entered_by, **themes,
     }
+
+
+def _selection(stored: StoredSelection) -> dict[str, Any]:
+    chosen = stored.selection
+    themes = {kind.value: {"theme": c.theme_id, "own_title": c.own_title, "reason": c.reason, "nominations": c.nominations}
+              for kind in Kind for c in (chosen.themes.choice(kind),)}
+    return {"dialogue_id": stored.dialogue_id, "workplace": stored.team_name, "chosen_at": _iso(chosen.chosen_at),
+            "announced_at": _iso(chosen.announced_at), **themes}
 
 
 def export_document(data: PersonalData, *, exported_at: datetime) -> dict[str, Any]:
@@ -128,6 +243,40 @@ def export_document(data: PersonalData, *, exported_at: datetime) -> dict[str, A
             for r in data.reminders
         ],
         "audit_log": [{"at": _iso(a.at), "action": a.action, "by_you": a.by_you} for a in data.audit],
+        "everyday_example_notes": [
+            {"dialogue_id": n.dialogue_id, "workplace": n.team_name, "wellbeing_note": n.wellbeing, "leadership_note": n.leadership,
+             "ready_at": _iso(n.ready_at), "updated_at": _iso(n.updated_at)}
+            for n in data.example_notes
+        ],
+        "evaluation_answers": [
+            {"dialogue_id": e.dialogue_id, "workplace": e.team_name, "good": e.good, "adjust": e.adjust,
+             "answered_at": _iso(e.answered_at)}
+            for e in data.evaluations
+        ],
+        "survey_answers": [
+            {"dialogue_id": v.dialogue_id, "workplace": v.team_name, "answers": dict(v.answers), "answered_at": _iso(v.answered_at)}
+            for v in data.surveys
+        ],
+        "day_invitations": [
+            {"dialogue_id": i.dialogue_id, "workplace": i.team_name, "day": _iso(i.day), "card_delivery": i.delivery,
+             "answer": i.answer, "answered_at": _iso(i.answered_at)}
+            for i in data.day_invitations
+        ],
+        "theme_selections": [_selection(s) for s in data.theme_selections],
+        "initiative_statuses": [
+            {"dialogue_id": n.dialogue_id, "workplace": n.team_name, "initiative_id": n.initiative_id, "status": n.status,
+             "note": n.note, "at": _iso(n.at)}
+            for n in data.status_notes
+        ],
+        "leader_development_plans": [
+            {"dialogue_id": l.dialogue_id, "workplace": l.team_name,
+             "development_areas": [{"title": title, "next_step": step} for title, step in l.areas], "shared": l.shared,
+             "feedback": dict(l.feedback), "posted_at": _iso(l.posted_at), "done_at": _iso(l.done_at), "updated_at": _iso(l.updated_at)}
+            for l in data.leader_loops
+        ],
+        "immediate_follow_up_answers": [
+            {"dialogue_id": a.dialogue_id, "workplace": a.team_name, "answer": a.text, "at": _iso(a.at)} for a in data.immediate_answers
+        ],
     }
 
 

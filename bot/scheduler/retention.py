@@ -26,6 +26,7 @@ class RetentionReport:
     rounds: int
     nominations: int
     activities: int
+    example_notes: int = 0  # people whose everyday-example notes went (step 6's own rule)
 
 
 async def apply_retention(store: Storage, *, now: datetime, retention_days: int) -> RetentionReport:
@@ -37,7 +38,11 @@ async def apply_retention(store: Storage, *, now: datetime, retention_days: int)
         rounds += 1
         await store.audit.record(actor=RETENTION_ACTOR, action="retention.applied", subject=round_id, now=now)
     activities = await store.activities.forget_before(now - ACTIVITY_MEMORY)
-    return RetentionReport(rounds, nominations, activities)
+    example_notes = await store.retention.delete_expired_example_notes(now=now)
+    # Who was invited to a day, and their answers, go `retention_days` after the day (step 5).
+    await store.invitations.forget_days_before(cutoff.date())
+    await store.surveys.forget_days_before(cutoff.date())  # the end-of-cycle survey's answers, by the same day
+    return RetentionReport(rounds, nominations, activities, example_notes)
 
 
 class RetentionJob:

@@ -153,6 +153,23 @@ def build_sweeper(services: "Services", *, worker_id: str | None = None) -> Swee
     from ..concepts import load_concept
     from ..process.deadline import UNLIMITED_KINDS
     from .deadline import CardClosedResolver, ClosingResolver, FinalTallyResolver
+    from .everyday_example import ExampleReminderResolver
+    from .evaluation import EvaluationResolver
+    from .cycle_survey import CycleSurveyResolver
+    from ..process.cycle_survey import CYCLE_SURVEY_KIND
+    from .group_results import PlenumPostResolver
+    from .development_plan import PlanAnnouncedResolver
+    from ..process.development_plan import PLAN_ANNOUNCED_KIND
+    from .grouping import GroupsPostedResolver
+    from ..process.grouping import GROUPS_POSTED_KIND
+    from ..process.evaluation import EVALUATION_KIND
+    from ..process.leader_loop import LEADER_KINDS_UNLIMITED
+    from .leader_loop import RESOLVERS as LEADER_RESOLVERS
+    from ..process.group_results import PLENUM_POSTED_KIND
+    from .invitation import invitation_resolvers
+    from .follow_up import follow_up_resolvers
+    from ..process.follow_up import UNLIMITED_KINDS as FOLLOW_UP_UNLIMITED_KINDS
+    from ..process.invitation import UNLIMITED_KINDS as INVITATION_UNLIMITED_KINDS
     from .nomination import AnnouncementResolver, InvitationResolver, NominationReminderResolver, RoundStartedResolver
     from .resolver import ResolverByKind
     from .sweeper import default_worker_id
@@ -163,6 +180,12 @@ def build_sweeper(services: "Services", *, worker_id: str | None = None) -> Swee
     kinds = (
         NominationReminderResolver, InvitationResolver, RoundStartedResolver, AnnouncementResolver,
         ClosingResolver, FinalTallyResolver, CardClosedResolver,
+        ExampleReminderResolver,
+        PlenumPostResolver, EvaluationResolver,  # step 8: one per key, so not held to one a day
+        GroupsPostedResolver,  # step 7: one per grouping version, so not held to one a day
+        *LEADER_RESOLVERS,  # the leader's own loop and step 9: each on its own day or per key, so not held to one a day
+        PlanAnnouncedResolver,  # step 11: one per plan version, so not held to one a day
+        CycleSurveyResolver,  # the end-of-cycle survey: one per key, so not held to one a day
     )
     resolvers = {
         kind.kind: kind(
@@ -171,9 +194,13 @@ def build_sweeper(services: "Services", *, worker_id: str | None = None) -> Swee
         )
         for kind in kinds
     }
+    resolvers.update(invitation_resolvers(services, concept_loader))  # the day's invitations (step 5)
+    resolvers.update(follow_up_resolvers(services, concept_loader))  # follow-ups, nudges, the 1 December run-up (steps 12-13)
     return Sweeper(
         services.store.reminders, services.dispatcher, ResolverByKind(resolvers),
-        clock=services.clock, window=services.window, worker_id=worker_id or default_worker_id(), unlimited_kinds=UNLIMITED_KINDS,
+        clock=services.clock, window=services.window, worker_id=worker_id or default_worker_id(), unlimited_kinds=UNLIMITED_KINDS | INVITATION_UNLIMITED_KINDS | {PLENUM_POSTED_KIND, EVALUATION_KIND, GROUPS_POSTED_KIND, CYCLE_SURVEY_KIND, PLAN_ANNOUNCED_KIND} | LEADER_KINDS_UNLIMITED | FOLLOW_UP_UNLIMITED_KINDS,
+        # Asked for by someone in the room on the day: not held to the working window (sweeper.py).
+        anytime_kinds=frozenset({GROUPS_POSTED_KIND, PLENUM_POSTED_KIND, EVALUATION_KIND}),
     )
 
 
@@ -182,8 +209,8 @@ async def sweep_soon(services: "Services") -> SweepReport:
 
     A sweeper of its own (the runner's may be in the middle of a sweep that began before these
     rows existed, and tests and the Playground may run without a runner); the queue's claims
-    keep two sweepers from sending anything twice. Outside the working window it sends nothing:
-    the rows wait for the next opening."""
+    keep two sweepers from sending anything twice. Outside the working window it sends only what
+    someone in the room asked for (``anytime_kinds``): the rest waits for the next opening."""
     sweeper = build_sweeper(services)
     report = await sweeper.run_once()
     for _ in range(2):  # a closing plans the final tally and the card updates, due at once

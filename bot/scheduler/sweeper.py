@@ -5,7 +5,10 @@ records, so it may run as often as wanted, in as many processes as wanted. Its r
 
 * Outside the working window it sends nothing and claims nothing: a reminder due on a
   Saturday waits for Monday 09:00, and one that fell due while the bot was down goes out once,
-  at the first sweep inside the window.
+  at the first sweep inside the window. The exception is ``anytime_kinds``: what a person asked
+  for just now, for people who are in the room with them (the groups and the plenum posted on
+  the day, the evaluation at the close). The window guards people from what the bot starts on
+  its own; a dialogue that starts at 08:00 or runs past 15:00 must not wait for it.
 * A claimed reminder is first checked by the resolver of its kind; an obsolete one (answered,
   round closed) is dropped, not sent. Of several due reminders of one person, kind and round,
   only the latest sequence is sent.
@@ -82,9 +85,10 @@ class Sweeper:
         send_chunk: int = 50,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         unlimited_kinds: frozenset[str] = frozenset(),
+        anytime_kinds: frozenset[str] = frozenset(),
     ) -> None:
         self.queue, self.dispatcher, self.resolver = queue, dispatcher, resolver
-        self.unlimited_kinds = unlimited_kinds
+        self.unlimited_kinds, self.anytime_kinds = unlimited_kinds, anytime_kinds
         self.clock, self.window, self.worker_id = clock, window, worker_id
         self.batch, self.lease, self.max_attempts = batch, lease, max_attempts
         self.max_batches, self.send_chunk = max_batches, send_chunk
@@ -103,13 +107,18 @@ class Sweeper:
             self._kinds_checked = True
         for _ in range(self.max_batches):  # bounded, so one sweep cannot run for ever
             now = self.clock.now()
+            kinds: frozenset[str] | None = None
             if not is_working_moment(now, self.window):
-                report.outside_window = report.claimed == 0
-                break
+                if not self.anytime_kinds:
+                    report.outside_window = report.claimed == 0
+                    break
+                kinds = self.anytime_kinds
             interrupted, taken_over = await recover(self.queue, now)
             report.interrupted += interrupted
             report.taken_over += taken_over
-            claimed = await self.queue.claim_due(now, worker_id=self.worker_id, limit=self.batch, lease=self.lease)
+            claimed = await self.queue.claim_due(now, worker_id=self.worker_id, limit=self.batch, lease=self.lease, kinds=kinds)
+            if kinds is not None and not claimed:
+                report.outside_window = report.claimed == 0
             report.claimed += len(claimed)
             if claimed:
                 await self._handle(claimed, report)

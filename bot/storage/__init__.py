@@ -10,7 +10,16 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from .activities import Activities
 from .audit import AuditLog
+from .cycle_survey import Surveys
+from .development_plan import Plans
 from .dialogue import Dialogues
+from .evaluation import Evaluations
+from .everyday_example import Examples
+from .follow_up import FollowUps, SentOnStore
+from .group_results import GroupResults
+from .grouping import Groupings
+from .invitation import Invitations
+from .leader_loop import LeaderLoops, Leaders
 from .my_data import MyData
 from .nomination import Nominations
 from .overview import Overview
@@ -18,6 +27,8 @@ from .people import People
 from .planning_group import PlanningGroups
 from .reminders import ReminderQueue
 from .retention import Retention
+from .selection import Selections
+from .sorting import Sortings
 from .tenant_budget import TenantBudgets
 from .workplace import Workplaces
 
@@ -41,6 +52,19 @@ class Storage:
         self.retention = Retention(engine)
         self.tenant_budgets = TenantBudgets(engine)  # Teams' per-tenant budget, shared by instances
         self.overview = Overview(engine)
+        self.selections = Selections(engine)  # the chosen themes and whether they were announced (step 4)
+        self.examples = Examples(engine)  # everyday examples: private notes and ready marks (step 6)
+        self.invitations = Invitations(engine)  # the day and the invitations to it (steps 1 and 5)
+        self.group_results = GroupResults(engine)  # what each group produced on the day (step 8)
+        self.evaluations = Evaluations(engine)  # the short evaluation at the close (step 8)
+        self.groupings = Groupings(engine)  # the groups of the day's two rounds (step 7)
+        self.surveys = Surveys(engine)  # the optional end-of-cycle survey (DTU's question guide)
+        self.plans = Plans(engine)  # the development plan, its versions and the "seen" marks (steps 10-11)
+        self.sorting = Sortings(engine)  # the input sorted into topics and prioritised (step 10)
+        self.follow_ups = FollowUps(engine)  # the initiatives' statuses and milestone marks (step 12)
+        self.sent_on = SentOnStore(engine)  # the plan sent on before 1 December (step 13)
+        self.leaders = Leaders(engine)  # who leads each workplace (the leader's own loop)
+        self.leader_loops = LeaderLoops(engine)  # the leader's development areas and feedback; step 9's answers
 
     @property
     def dialect(self) -> str:

@@ -17,9 +17,25 @@ from ..process.my_data import (
     PersonalData,
     Profile,
     ReminderRecord,
+    StoredEvaluation,
+    StoredStatusNote,
+    StoredDayAnswer,
+    StoredExampleNotes,
     StoredNomination,
+    StoredSelection,
+    StoredImmediateAnswer,
+    StoredLeaderLoop,
+    StoredSurvey,
 )
 from .dialogue import round_from_row
+from .evaluation import Evaluations
+from .follow_up import FollowUps
+from .everyday_example import Examples
+from .invitation import Invitations
+from .leader_loop import LeaderLoops
+from ..process.leader_loop import FEEDBACK_PARTS
+from .selection import Selections
+from .cycle_survey import Surveys
 from .models import AuditEntry, Nomination, NominationRound, Person, PlanningMember, Reminder, RoundMember, Workplace
 from .nomination import nomination_from_row
 
@@ -36,6 +52,10 @@ _REM = Reminder.__table__
 
 class MyData(Repository):
     """A person's own data, across every workplace."""
+
+    @property
+    def _examples(self) -> Examples:
+        return Examples(self.engine)
 
     async def personal_data(self, user_id: str, *, now: datetime) -> PersonalData:
         """Everything stored about ``user_id``: profile, roles, rounds, nominations, reminders, audit."""
@@ -78,7 +98,43 @@ class MyData(Repository):
                     .order_by(_A.id.desc()).limit(MAX_AUDIT_ROWS)
                 )).all()
             ]
+        example_notes = tuple(
+            StoredExampleNotes(dialogue_id, teams.get(team_id, ""), p.notes.wellbeing, p.notes.leadership, p.ready_at, p.updated_at)
+            for dialogue_id, team_id, p in await self._examples.of_person(user_id)
+        )
+        evaluations = tuple(
+            StoredEvaluation(dialogue_id, teams.get(team_id, ""), answer.good, answer.adjust, answered_at)
+            for dialogue_id, team_id, answer, answered_at in await Evaluations(self.engine).of_person(user_id)
+        )
+        day_invitations = tuple(
+            StoredDayAnswer(dialogue_id, teams.get(team_id, ""), day.date if day else None, invited.delivery,
+                            invited.answer.value if invited.answer else None, invited.answered_at)
+            for dialogue_id, team_id, invited, day in await Invitations(self.engine).of_person(user_id)
+        )
+        theme_selections = tuple(
+            StoredSelection(dialogue_id, teams.get(team_id, ""), chosen)
+            for dialogue_id, team_id, chosen in await Selections(self.engine).of_person(user_id)
+        )
         profile = None
         if person is not None:
             profile = Profile(person.user_id, person.tenant_id, person.aad_object_id, person.name, person.lang, person.conversation_id, person.updated_at)
-        return PersonalData(profile, tuple(memberships), tuple(invitations), tuple(nominations), tuple(reminders), tuple(audit))
+        surveys = tuple(  # the end-of-cycle survey
+            StoredSurvey(dialogue_id, teams.get(team_id, ""), answers.given, answered_at, concept)
+            for dialogue_id, team_id, concept, answers, answered_at in await Surveys(self.engine).of_person(user_id)
+        )
+        status_notes = tuple(  # the follow-ups of the initiatives (step 12)
+            StoredStatusNote(dialogue_id, teams.get(team_id, ""), e.initiative_id, e.status.value, e.note, e.at)
+            for dialogue_id, team_id, e in await FollowUps(self.engine).of_person(user_id)
+        )
+        loops = LeaderLoops(self.engine)  # the leader's own development plan and feedback; step 9's answers
+        leader_loops = tuple(
+            StoredLeaderLoop(dialogue_id, teams.get(team_id, ""), tuple((a.title, a.next_step) for a in loop.areas),
+                             {p: getattr(loop.feedback, p) for p in FEEDBACK_PARTS}, loop.shared, loop.posted_at, loop.done_at,
+                             loop.updated_at)
+            for dialogue_id, team_id, loop in await loops.of_leader(user_id)
+        )
+        immediate_answers = tuple(StoredImmediateAnswer(d, teams.get(team_id, ""), text, at)
+                                  for d, team_id, text, at in await loops.answers_of_person(user_id))
+        return PersonalData(profile, tuple(memberships), tuple(invitations), tuple(nominations), tuple(reminders), tuple(audit),
+                            example_notes, evaluations, day_invitations, theme_selections, surveys=surveys, status_notes=status_notes,
+                            leader_loops=leader_loops, immediate_answers=immediate_answers)

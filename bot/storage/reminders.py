@@ -15,7 +15,7 @@ still replace ``unconfirmed`` with what Teams actually answered.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
@@ -44,8 +44,9 @@ class ReminderQueue(ReminderReads):
                 added += len((await conn.execute(stmt)).all())
         return added
 
-    async def claim_due(self, now: datetime, *, worker_id: str, limit: int = 100, lease: timedelta = timedelta(minutes=5)) -> list[QueuedReminder]:
-        """Claim up to ``limit`` due reminders for ``worker_id``, oldest first, in one statement.
+    async def claim_due(self, now: datetime, *, worker_id: str, limit: int = 100, lease: timedelta = timedelta(minutes=5),
+                        kinds: Collection[str] | None = None) -> list[QueuedReminder]:
+        """Claim up to ``limit`` due reminders for ``worker_id`` (of ``kinds`` only, if given), oldest first, in one statement.
 
         Due means pending with ``due_at <= now``, or claimed by a worker whose lease ran out.
         PostgreSQL: the inner SELECT locks the rows it picks ``FOR UPDATE SKIP LOCKED``, so two
@@ -61,6 +62,8 @@ class ReminderQueue(ReminderReads):
             .order_by(_C.due_at, _C.id)
             .limit(limit)
         )
+        if kinds is not None:
+            picked = picked.where(_C.kind.in_(list(kinds)))
         if self.dialect == "postgresql":
             picked = picked.with_for_update(skip_locked=True)
         stmt = (

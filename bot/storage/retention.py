@@ -13,6 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from .engine import Repository
 from ..process.tally import count_themes
 from .models import Nomination, NominationRound, Reminder, RoundMember, ThemeCount
+from .models import Dialogue, ExamplePreparation
+from ..process.everyday_example import EVERYDAY_EXAMPLE_KIND, notes_expired
 from .nomination import nomination_from_row
 
 _N = Nomination.__table__
@@ -64,3 +66,22 @@ class Retention(Repository):
         except IntegrityError:  # another process anonymised it first (SQLite has no row lock)
             return 0
         return len(nominations)
+
+    async def delete_expired_example_notes(self, *, now: datetime) -> int:
+        """Delete the everyday-example notes and ready marks (and the example reminders) of every
+        dialogue whose day is long past (``notes_expired``: step 6's rule). Returns how many
+        people's notes went."""
+        prep, dialogue = ExamplePreparation.__table__.c, Dialogue.__table__.c
+        day = sa.table("dialogue_day", sa.column("dialogue_id"), sa.column("date", sa.Date))  # step 5's table
+        query = (
+            sa.select(dialogue.id, dialogue.cycle, day.c.date).select_from(
+                Dialogue.__table__.outerjoin(day, day.c.dialogue_id == dialogue.id))
+            .where(dialogue.id.in_(sa.select(prep.dialogue_id).distinct()))
+        )
+        async with self.engine.begin() as conn:
+            expired = [row.id for row in (await conn.execute(query)).all() if notes_expired(row.date, row.cycle, now=now)]
+            if not expired:
+                return 0
+            deleted = (await conn.execute(sa.delete(ExamplePreparation.__table__).where(prep.dialogue_id.in_(expired)))).rowcount
+            await conn.execute(sa.delete(_REM).where(_REM.c.round_id.in_(expired), _REM.c.kind == EVERYDAY_EXAMPLE_KIND))
+        return deleted or 0

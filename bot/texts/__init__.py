@@ -23,12 +23,34 @@ from babel.numbers import format_decimal
 from ..process.clock import COPENHAGEN
 
 from . import common, deadline, help, invitees, my_data, nomination, paper_form, plan, planning_group, status, tally, welcome
+from . import safety
+from . import selection
+from . import everyday_example
+from . import invitation
+from . import group_results, evaluation
+from . import grouping, run_sheet
+from . import cycle_survey
+from . import development_plan
+from . import leader_loop
+from . import follow_up
+from . import sorting
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
 
 STEP_MODULES = (
     common, welcome, help, plan, invitees, nomination, paper_form, deadline, status, tally, planning_group, my_data,
+    safety,
+    selection,
+    everyday_example,
+    invitation,
+    group_results, evaluation,
+    grouping, run_sheet,
+    cycle_survey,
+    development_plan,
+    follow_up,
+    leader_loop,
+    sorting,
 )
 
 

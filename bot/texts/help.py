@@ -86,27 +86,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Vis denne hjælp",
         "Show this help",
     ),
-    "help.safety.title": (
-        "Grænseoverskridende adfærd",
-        "Boundary-crossing behaviour",
-    ),
-    "help.safety.text": (
-        (
-            "Vold, seksuelle krænkelser og mobning tager I ikke op i Udviklingsdialogen. Det har "
-            "arbejdspladsen et andet beredskab til: de lokale retningslinjer, trivselskonsulenten i HR, "
-            "ledelsen, der har pligt til straks at undersøge sagen og sikre, at det stopper, din TR eller "
-            "AMR, psykologordningen og whistleblowerordningen. Er det din egen leder, kan du gå til din "
-            "TR eller AMR, ledelsen over din leder eller HR."
-        ),
-        (
-            "Violence, sexual harassment and bullying are not taken up in the development dialogue. The "
-            "workplace has separate support for that: the local guidelines, the well-being consultant in HR, "
-            "management, who must look into it at once and make sure it stops, your union rep or "
-            "health-and-safety rep, the psychologist scheme and the whistleblower scheme. If it is your own "
-            "leader, you can go to your union rep or health-and-safety rep, the manager above your leader, "
-            "or HR."
-        ),
-    ),
     "help.summary": (
         "Hjælp",
         "Help",

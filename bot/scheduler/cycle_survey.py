@@ -1,0 +1,71 @@
+"""One person's end-of-cycle survey card, decided when it is sent.
+
+A ``cycle_survey`` row names the dialogue (its ``round_id``) and the person; at send time the
+workplace's concept must still have a survey, the person must still be invited to the day, not
+have answered already, and the survey must be open (``survey_obsolete_reason``). Where the bot
+has no 1:1 chat with the person yet, the dispatcher opens one.
+"""
+from __future__ import annotations
+
+from ..cards.cycle_survey import survey_card
+from ..cards.elements import message_with_card
+from ..process.cycle_survey import CYCLE_SURVEY_KIND, open_period, survey_obsolete_reason
+from ..process.overview import DEFAULT_MIN_GROUP_SIZE
+from ..process.reminders import QueuedReminder
+from ..texts import t
+from .messages import DeliveryResult, OutgoingMessage
+from .nomination import StepResolver
+from .resolver import Obsolete
+
+
+class CycleSurveyResolver(StepResolver):
+    """The organisation's question guide to one invited person, in their language."""
+
+    kind = CYCLE_SURVEY_KIND
+
+    async def resolve(self, reminder: QueuedReminder) -> OutgoingMessage | Obsolete:
+        dialogue_id, user_id = reminder.round_id, reminder.recipient_id
+        if not dialogue_id:
+            return Obsolete("dialogue_missing")
+        team_id = await self.store.group_results.dialogue_team(dialogue_id)
+        workplace = await self.store.workplaces.get(team_id) if team_id else None
+        if workplace is None:
+            return Obsolete("no_workplace")
+        concept = self.concept_loader(workplace.concept or self.default_concept)
+        survey = concept.cycle_survey
+        period = None
+        if survey is not None:
+            adopted_at = None
+            if survey.opens == "after_plan":
+                plan = await self.store.plans.get(dialogue_id)
+                adopted_at = plan.adopted_at if plan else None
+            period = open_period(survey, day=await self.store.invitations.get_day(dialogue_id), plan_adopted_at=adopted_at)
+        invited = {i.user_id for i in await self.store.invitations.invited(dialogue_id)}
+        answered = await self.store.surveys.get(dialogue_id, user_id) is not None
+        reason = survey_obsolete_reason(survey=survey, invited=user_id in invited, answered=answered, period=period, now=self.clock.now())
+        if reason is not None:
+            return Obsolete(reason)
+        assert period is not None
+        person = await self.store.people.get(user_id)
+        lang = self.person_lang(person)
+        card = survey_card(lang, concept, dialogue_id=dialogue_id, workplace_name=workplace.name, closes=period[1],
+                           min_count=DEFAULT_MIN_GROUP_SIZE)
+        has_chat = person is not None and bool(person.conversation_id)
+        return OutgoingMessage(
+            key=reminder.key, tenant_id=workplace.tenant_id,
+            service_url=(person.service_url if has_chat and person.service_url else workplace.service_url),
+            conversation_id=person.conversation_id if has_chat else "", member_id=user_id, bot_id=self.bot_id,
+            activity=message_with_card(card, summary=t(lang, "survey.summary"), lang=lang),
+        )
+
+    async def recorded(self, reminder: QueuedReminder, result: DeliveryResult) -> None:
+        """Keep the 1:1 chat the dispatcher opened, so the next message finds it."""
+        if not result.conversation_id or not reminder.round_id:
+            return
+        team_id = await self.store.group_results.dialogue_team(reminder.round_id)
+        workplace = await self.store.workplaces.get(team_id) if team_id else None
+        if workplace is not None:
+            await self.store.people.remember(
+                user_id=reminder.recipient_id, tenant_id=workplace.tenant_id, now=self.clock.now(),
+                conversation_id=result.conversation_id, service_url=workplace.service_url,
+            )
