@@ -19,7 +19,7 @@ from bot.storage.migrate import upgrade
 from bot.storage.overview import Overview
 from bot.storage.reminders import ReminderQueue
 
-from . import databases
+from . import databases, hr_overview
 from .dataset import CYCLE_STARTS, NOW, Dataset, Scale, generate
 
 
@@ -60,6 +60,7 @@ async def run(backend: str, scale: Scale, out_dir: Path, *, repeats: int, log=pr
         await _tally(engine, data, report, repeats * 10)
         await _theme_counts(engine, data, report, repeats)
         await _claim_due(engine, data, report, repeats * 2)
+        await hr_overview.run_into(engine, data.teams, report, repeats, log=log)  # issue 12: HR's overview and its XLSX
     finally:
         await engine.dispose()
         await databases.drop(database)

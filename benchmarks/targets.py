@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from .fanout import FanoutResult
 from .queries import CLAIM, TALLY_QUERY, TALLY_STORE, THEMES, QueryReport
+from .hr_overview import HR_OVERVIEW, HR_XLSX
 from .stats import ms, percentile, ratio
 from .turns import TurnReport
 
 TURN_RATIO = 1.5
 TURN_N = 200
 FANOUT_RATIO = 1.1
-QUERY_LIMITS = {TALLY_STORE: 0.010, TALLY_QUERY: 0.010, THEMES: 1.0, CLAIM: 0.050}
+QUERY_LIMITS = {TALLY_STORE: 0.010, TALLY_QUERY: 0.010, THEMES: 1.0, CLAIM: 0.050, HR_OVERVIEW: 1.0, HR_XLSX: 5.0}
 RSS_LIMIT_MIB = 250.0
 STARTUP_LIMIT = 2.0
 

@@ -17,7 +17,9 @@ def main() -> int:
         print(f"TalSammen cannot start: {error}", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=lambda msg: logging.info(msg))
+    # The app logs where it listens and what to open next once it is ready (app.startup_summary);
+    # aiohttp's own "======== Running on … ========" banner would only repeat it.
+    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
     return 0
 
 

@@ -9,10 +9,12 @@ from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from .dialogs.bot import TalSammenBot, on_turn_error
+from .demo import DemoBot
 from .process.clock import Clock, SystemClock
 from .test_clock import add_route as add_test_clock_route, test_clock
 from .dialogs.day import add_calendar_route
 from .dialogs.send_on import add_plan_file_route
+from .dialogs.exports import add_export_route
 from .privacy.notice import HEADERS as NOTICE_HEADERS, LANGUAGES, notice_html
 from .concepts import load_concept
 from .scheduler.dispatcher import Dispatcher
@@ -60,6 +62,31 @@ def _dispatcher(connector: ConnectorClient, store: Storage) -> Dispatcher:
     return Dispatcher(connector, limiter=teams_rate_limiter())
 
 
+def startup_summary(settings: Settings, services: Services) -> list[str]:
+    """What a person starting the bot reads: where it listens, which database (never its
+    password), which concept, and what to open next (docs/deployment.md)."""
+    store_url = services.store.engine.url.render_as_string(hide_password=True)
+    concept = services.concept
+    window = f"{settings.working_days} {settings.working_hours_start}-{settings.working_hours_end} Europe/Copenhagen"
+    lines = [
+        f"TalSammen listening on http://{settings.host}:{settings.port}: POST /api/messages (Teams), GET /health",
+        f"database: {store_url} (schema migrated to the latest revision)",
+        f"concept: {concept.id} ({concept.organisation('en')}); default language {settings.default_language}; "
+        f"messages the bot starts go out {window}, checked every {settings.reminder_sweep_seconds} s",
+    ]
+    if settings.authentication_enabled:
+        lines.append(f"authentication: on, app {settings.microsoft_app_id} ({settings.microsoft_app_type}), "
+                     f"tenant {settings.microsoft_app_tenant_id}")
+        endpoint = (f"{settings.public_base_url.rstrip('/')}/api/messages" if settings.public_base_url
+                    else "https://<this bot's public address>/api/messages (set PUBLIC_BASE_URL to see it here)")
+        lines.append(f"next: the Azure Bot's messaging endpoint must be {endpoint}; build the Teams app package with "
+                     f"`python scripts/package_manifest.py --app-id {settings.microsoft_app_id}` (docs/deployment.md)")
+    else:
+        lines.append(f"next: in a second terminal run ./scripts/playground.sh and open http://localhost:56150; "
+                     f"it talks to http://127.0.0.1:{settings.port}/api/messages")
+    return lines
+
+
 def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Application:
     overrides = overrides or Overrides()
     settable = None if overrides.clock else test_clock(settings)
@@ -92,7 +119,7 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
         app_type=settings.microsoft_app_type if settings.authentication_enabled else "MultiTenant",
         on_turn_error=on_turn_error,
     )
-    bot = TalSammenBot(services)
+    bot = DemoBot(services) if settings.demo else TalSammenBot(services)  # DEMO: local development only (bot/demo.py)
     allowed_tenants = settings.tenant_allowlist
     turn_slots = asyncio.Semaphore(MAX_CONCURRENT_TURNS)
 
@@ -122,17 +149,27 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
         return web.Response(text=page, content_type="text/html", charset="utf-8", headers=NOTICE_HEADERS)
 
     async def health(_request: web.Request) -> web.Response:
-        async with engine.connect() as conn:
-            await conn.exec_driver_sql("SELECT 1")
-        return web.json_response({"status": "ok"})
+        # 503 rather than a 500 traceback when the database is away: a load balancer or
+        # container health check reads the status, a person reads the body.
+        try:
+            async with engine.connect() as conn:
+                await conn.exec_driver_sql("SELECT 1")
+        except Exception as error:  # noqa: BLE001 - any failure means "not ready"
+            log.warning("health check: the database cannot be reached (%s)", type(error).__name__)
+            return web.json_response({"status": "unavailable", "database": "unreachable"}, status=503)
+        return web.json_response({"status": "ok", "database": "ok"})
 
     async def on_startup(app: web.Application) -> None:
         await upgrade(engine)
+        # The ADMINISTRATORS setting names the first administrators (only while there are none).
+        await services.store.organisation.seed_administrators(settings.administrator_ids, now=services.clock.now())
         if overrides.start_scheduler:
             from .scheduler.runner import build_runner
 
             app["runner"] = build_runner(services)
             await app["runner"].start()
+        for line in startup_summary(settings, services):
+            log.info("%s", line)
 
     async def on_cleanup(app: web.Application) -> None:
         if "runner" in app:
@@ -148,6 +185,7 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
     app.router.add_get("/privacy/{lang}", privacy)
     add_calendar_route(app, services)  # GET /calendar/<dialogue>/<token>.ics (dialogs/day.py)
     add_plan_file_route(app, services)  # GET /plan/<dialogue>/<version>/<expires>/<token>.xlsx (dialogs/send_on.py)
+    add_export_route(app, services)  # GET /exports/<kind>/<subject>/<expires>/<user>/<sig>.xlsx (dialogs/exports.py)
     if settable is not None:
         add_test_clock_route(app, settable)
     app.on_startup.append(on_startup)

@@ -54,9 +54,16 @@ class Settings(BaseSettings):
     roster_page_size: int = Field(default=200, ge=50, le=500)
     max_body_bytes: int = Field(default=256_000, ge=10_000)
     log_level: str = "INFO"
+    # The first administrators of the organisation (comma-separated AAD object ids or Teams user ids);
+    # they register coordination committees and HR and grant others in the bot (`admin tilføj`).
+    administrators: str = ""
     # Tests only (refused without LOCAL_DEVELOPMENT): the app's clock starts at this ISO moment
     # and runs on from there, and ``POST /test/clock`` with {"now": "…"} moves it.
     test_clock_start: str = ""
+    # Local development only (refused without LOCAL_DEVELOPMENT): a team the app is added to is
+    # filled with a sample year of the dialogue (bot/demo.py), and the clock starts where that
+    # year makes sense (bot/demo_data.py DEMO_NOW) unless TEST_CLOCK_START says otherwise.
+    demo: bool = False
 
     @field_validator("allowed_tenants")
     @classmethod
@@ -67,6 +74,13 @@ class Settings(BaseSettings):
     def _production_needs_credentials(self) -> "Settings":
         if self.test_clock_start and not self.local_development:
             raise SettingsError("TEST_CLOCK_START is for tests only: it needs LOCAL_DEVELOPMENT=true")
+        if self.demo:
+            if not self.local_development:
+                raise SettingsError("DEMO fills a team with made-up people: it needs LOCAL_DEVELOPMENT=true")
+            if not self.test_clock_start:
+                from .demo_data import DEMO_CLOCK_START
+
+                self.test_clock_start = DEMO_CLOCK_START
         if self.local_development:
             return self
         missing = [
@@ -104,6 +118,10 @@ class Settings(BaseSettings):
         if self.public_base_url:
             return f"{self.public_base_url.rstrip('/')}/privacy/{'en' if lang == 'en' else 'da'}"
         return None
+
+    @property
+    def administrator_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.strip() for a in self.administrators.split(",") if a.strip()))
 
     def working_window(self) -> WorkingWindow:
         return WorkingWindow.from_settings(self.working_hours_start, self.working_hours_end, self.working_days)

@@ -99,8 +99,8 @@ async def test_a_slow_answer_costs_its_run_rather_than_sending_late():
         budgets.next_at = start + count * spacing
         return start, at_db
 
-    budgets.reserve = reserve
-    budget = SharedTenantBudget(budgets, clock=lambda: t[0], budget_clock=lambda: t[0])
+    budgets.reserve, budgets.dialect = reserve, "postgresql"
+    budget = SharedTenantBudget(budgets, clock=lambda: t[0])  # the database's own clock, as on PostgreSQL
     at = await budget.slot("t1", not_before=0.0)
     assert budgets.calls == 2 and budget.dropped_runs == 1
     # The second run starts after the dropped one's slot: the dropped slot is a gap, never reused.

@@ -31,3 +31,14 @@ def test_actions_past_the_limit_go_to_the_menu_in_order_and_none_is_lost():
     assert [a.get("mode") for a in built] == [None] * 5 + ["secondary"] * 3
     assert action_set(actions[:6])["actions"] == actions[:6]  # six fit: untouched
     assert overflow([{**actions[0], "mode": "secondary"}, *actions[1:7]])[0]["mode"] == "secondary"
+
+
+def test_a_date_a_person_reads_is_the_copenhagen_date_even_late_in_the_evening():
+    from datetime import date, datetime, timezone
+
+    from bot.process.clock import local_date
+
+    assert local_date(datetime(2026, 11, 30, 23, 30, tzinfo=timezone.utc)) == date(2026, 12, 1)
+    assert local_date(datetime(2026, 7, 31, 21, 59, tzinfo=timezone.utc)) == date(2026, 7, 31)
+    with pytest.raises(ValueError):
+        local_date(datetime(2026, 7, 31, 21, 59))

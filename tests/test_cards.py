@@ -4,6 +4,7 @@ The size and schema checks live in tests/cards_validation.py so other tests can 
 """
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time, timezone
 
 import pytest
@@ -66,6 +67,46 @@ from bot.process.invitation import (
 )
 from bot.process.run_sheet import run_sheet_for
 from bot.process.selection import ChosenTheme, Selection, SelectionInput
+from bot.cards.cycle_survey import (
+    survey_card, survey_confirm_card, survey_sent_card, survey_summary_card, survey_thanks_card,
+)
+from bot.cards.development_plan import history_card, plan_card, plan_post_card, seen_card
+from bot.cards.follow_up import follow_up_card, follow_up_form_card, milestone_nudge_card, progress_post_card
+from bot.cards.immediate_follow_up import immediate_card, immediate_results_card, immediate_thanks_card
+from bot.cards.initiative import initiative_card, initiative_values
+from bot.cards.leader_loop import (
+    feedback_post_card, leader_card, leader_reminder_card, name_leader_card, unnamed_reminder_card,
+)
+from bot.cards.my_data import my_data_card
+from bot.cards.send_on import send_on_card, send_on_reminder_card
+from bot.cards.sorting import move_card, sorting_card, topic_card
+from bot.process.cycle_survey import ANSWERS_MAX_BYTES as SURVEY_ANSWERS_MAX_BYTES, SurveyAnswers, SurveySummary, field_of
+from bot.process.development_plan import (
+    ACTION_MAX_CHARS as PLAN_ACTION_MAX, LABEL_MAX_CHARS as PLAN_LABEL_MAX, MAX_ACTIONS as PLAN_MAX_ACTIONS,
+    MAX_INITIATIVES as PLAN_MAX_INITIATIVES, TEXT_MAX_CHARS as PLAN_TEXT_MAX, TITLE_MAX_CHARS as PLAN_TITLE_MAX, DevelopmentPlan,
+    FieldError as PlanFieldError, Initiative, Level, Milestone, Phase,
+)
+from bot.process.follow_up import NOTE_MAX, SentOn, Status, StatusEntry
+from bot.process.immediate_follow_up import ANSWER_MAX_CHARS as IMMEDIATE_MAX_CHARS, ImmediateSummary
+from bot.process.leader_loop import (
+    FEEDBACK_MAX_CHARS, FEEDBACK_PARTS, MAX_AREAS, STEP_MAX_CHARS, TITLE_MAX_CHARS as LEADER_TITLE_MAX, DevelopmentArea, Feedback,
+    LeaderLoop,
+)
+from bot.process.my_data import PersonalData, StoredImmediateAnswer, StoredLeaderLoop, StoredSurvey
+from bot.process.sorting import Item, Priority, Proposal, Topic
+from dataclasses import replace
+from datetime import timedelta
+from bot.cards.committee_overview import hr_post_card, nudge_card, overview_card
+from bot.cards.hr_overview import hr_overview_card
+from bot.cards.organisation import (
+    committee_card, committee_saved_card, link_card, send_on_committee_block, submission_card,
+)
+from bot.process.hr_overview import FollowUpInputs, hr_overview
+from bot.process.organisation import (
+    COMMENT_MAX, KIND_COMMITTEE, KIND_HR, NAME_MAX as ORG_NAME_MAX, Changes, Committee, Forward, Submission, SubmittedTheme,
+    overview as org_overview, snapshot,
+)
+from bot.process.workplace import Workplace
 
 EMPLOYEE_COMMANDS = REGISTRY.help_lines({Role.EMPLOYEE})
 PLANNING_COMMANDS = REGISTRY.help_lines({Role.EMPLOYEE, Role.PLANNING_GROUP})
@@ -195,6 +236,7 @@ def all_cards(lang: str, concept: Concept) -> dict[str, dict]:
         "reminder_later": reminder_card(lang, concept, round_id="r1", deadline=DEADLINE, reminder_number=3),
         "notice": notice_card(lang, "Runden er lukket", "Fristen er overskredet."),
         **step_cards(lang, concept),
+        **organisation_cards(lang, concept),
     }
 
 
@@ -245,8 +287,16 @@ def sample_selection(concept: Concept, *, announced: bool = False) -> Selection:
     reason = long_text("Fordi", concept.limits.reason_max_chars)
     return Selection("d1", SelectionInput(
         ChosenTheme(Kind.WELLBEING, concept.catalogue(Kind.WELLBEING).own_proposal.id, long_title(concept, 0), reason, nominations=3),
-        ChosenTheme(Kind.LEADERSHIP, concept.catalogue(Kind.LEADERSHIP).themes[0].id, None, reason, nominations=0),
+        leadership_choice(concept, reason),
     ), chosen_by="29:anna", chosen_at=CHOSEN_AT, announced_at=CHOSEN_AT if announced else None)
+
+
+def leadership_choice(concept: Concept, reason: str) -> ChosenTheme:
+    """A catalogue theme where the concept has one; DTU's catalogues hold only the own theme the group writes."""
+    catalogue = concept.catalogue(Kind.LEADERSHIP)
+    if catalogue.themes:
+        return ChosenTheme(Kind.LEADERSHIP, catalogue.themes[0].id, None, reason, nominations=0)
+    return ChosenTheme(Kind.LEADERSHIP, catalogue.own_proposal.id, long_title(concept, 1), reason, nominations=0)
 
 
 def own_proposals_tally(concept: Concept, people: int = 300):
@@ -412,7 +462,330 @@ def evaluation_cards(lang: str, concept: Concept) -> dict[str, dict]:
 
 def step_cards(lang: str, concept: Concept) -> dict[str, dict]:
     return {**selection_cards(lang, concept), **day_cards(lang, concept), **example_cards(lang, concept),
-            **grouping_cards(lang, concept), **evaluation_cards(lang, concept)}
+            **grouping_cards(lang, concept), **evaluation_cards(lang, concept), **after_day_cards(lang, concept)}
+
+
+# --- after the day: leader loop, immediate follow-up (9), sorting and plan (10-11), follow-ups (12), send-on (13), survey ---
+
+AFTER = datetime(2026, 10, 20, 22, 30, tzinfo=timezone.utc)  # late evening: already the next day in Copenhagen
+ADOPTED = datetime(2026, 11, 2, 12, 0, tzinfo=timezone.utc)
+ORG = f"Hjemmeplejen {EVIL}"
+
+
+def max_initiative(n: int, *, needs_organisation: bool = True) -> Initiative:
+    """Every field at its limit, typed text everywhere; one milestone per phase (all a plan can hold)."""
+    text_ = lambda label: long_text(f"{label} {n}", PLAN_TEXT_MAX)  # noqa: E731
+    milestones = tuple(Milestone(f"m{k}", phase, long_text(f"Milepæl {n}.{k}", PLAN_LABEL_MAX), date(2027, 1 + 3 * k, 31 if k != 1 else 30),
+                                 done_at=ADOPTED if k == 0 else None) for k, phase in enumerate(Phase))
+    return Initiative(
+        id=f"i{n}", title=long_text(f"Indsats {n}", PLAN_TITLE_MAX), why=text_("Hvorfor"),
+        actions=tuple(long_text(f"Handling {n}.{k}", PLAN_ACTION_MAX).replace("\n", " ") for k in range(PLAN_MAX_ACTIONS)),
+        milestones=milestones, follow_up=text_("Opfølgning"), owner_id=PEOPLE60[n], owner_name=long_name(n),
+        communication=text_("Kommunikation"), iglo=tuple((level, text_(level.value)) for level in Level),
+        needs_organisation=needs_organisation, ask=text_("Vi beder om") if needs_organisation else "",
+    )
+
+
+def max_plan(*, adopted: bool, version: int = 7) -> DevelopmentPlan:
+    initiatives = tuple(max_initiative(n, needs_organisation=n != 2) for n in range(1, PLAN_MAX_INITIATIVES + 1))
+    return DevelopmentPlan("d1", initiatives, version, PEOPLE60[0], AFTER, ADOPTED if adopted else None,
+                           PEOPLE60[1] if adopted else None, 5 if adopted else None, 6 if adopted else None)
+
+
+def sorting_entries() -> list[Item]:
+    """15 groups in each round, two key points and two desired actions each: 120 entries of 300 characters."""
+    return [Item(kind, group, slot, index, long_text(f"{kind.value} {group} {slot} {index}", ENTRY_MAX_CHARS))
+            for kind in Kind for group in range(1, 16) for slot in ("point", "action") for index in range(2)]
+
+
+def after_day_cards(lang: str, concept: Concept) -> dict[str, dict]:
+    return {**plan_cards(lang, concept), **sorting_cards(lang), **follow_up_cards(lang), **leader_cards(lang, concept),
+            **immediate_cards(lang), **survey_cards(lang, concept), **after_day_data(lang, concept)}
+
+
+def plan_cards(lang: str, concept: Concept) -> dict[str, dict]:
+    names = NAMES60
+    draft, adopted = max_plan(adopted=False), max_plan(adopted=True)
+    one = DevelopmentPlan("d1", (max_initiative(1),), 1, "29:unknown", AFTER)
+    initiative = draft.initiatives[0]
+    desired = [long_text(f"Ønsket handling {n}", ENTRY_MAX_CHARS) for n in range(60)]  # 15 groups x 2 rounds x 2
+    members = [(p, NAMES60[p]) for p in PEOPLE60]
+    raw = {**initiative_values(initiative), "m_execution_due": "31-02-2027", "title": long_text("For lang", 2 * PLAN_TITLE_MAX)}
+    errors = [PlanFieldError("title", "too_long", PLAN_TITLE_MAX), PlanFieldError("m_execution_due", "not_a_date"),
+              PlanFieldError("owner", "unknown_choice"), PlanFieldError("ask", "required")]
+    return {
+        "plan_empty": plan_card(lang, dialogue_id="d1", plan=None, names={}),
+        "plan_one_draft": plan_card(lang, dialogue_id="d1", plan=one, names={}, notice="devplan.saved"),
+        "plan_draft_max": plan_card(lang, dialogue_id="d1", plan=draft, names=names, notice="devplan.saved"),
+        "plan_confirm_adopt": plan_card(lang, dialogue_id="d1", plan=draft, names=names, confirm_adopt=True),
+        "plan_adopted_changed": plan_card(lang, dialogue_id="d1", plan=adopted, names=names, acknowledged=57),
+        "plan_history": history_card(lang, dialogue_id="d1", names=names,
+                                     history=[max_plan(adopted=v > 5, version=v) for v in range(1, 31)]),
+        "plan_post": plan_post_card(lang, plan=adopted),
+        "plan_post_changed": plan_post_card(lang, plan=adopted, changed=True),
+        "plan_seen": seen_card(lang, "devplan.ack.thanks"),
+        "initiative_new_from_topic": initiative_card(lang, dialogue_id="d1", version=None, initiative_id=None, values={},
+                                                     members=members, desired_actions=desired, topic_title=long_text("Emne", 120)),
+        "initiative_max": initiative_card(lang, dialogue_id="d1", version=7, initiative_id="i1", values=initiative_values(initiative),
+                                          members=members, desired_actions=desired),
+        "initiative_errors": initiative_card(lang, dialogue_id="d1", version=7, initiative_id="i1", values=raw, members=members,
+                                             desired_actions=desired, errors=errors),
+    }
+
+
+def sorting_cards(lang: str) -> dict[str, dict]:
+    entries = sorting_entries()
+    proposals = [Proposal(f"p{i}", long_text(f"Forslag {i}", 80), tuple(entries[i * 2:i * 2 + 2]), ("møde",)) for i in range(30)]
+    big = [Proposal(f"q{i}", long_text(f"Forslag {i}", 80), tuple(entries[i * 15:i * 15 + 15]), ()) for i in range(8)]
+    topics = [Topic("d1", f"t{i}", long_text(f"Emne {i}", 120), priority, i, tuple(entries[60 + i * 20:80 + i * 20]))
+              for i, priority in enumerate((Priority.HIGH, None, Priority.LOW))]
+    everything = Topic("d1", "t9", long_text("Alt", 120), Priority.MEDIUM, 9, tuple(entries))
+    return {
+        "sorting_empty": sorting_card(lang, dialogue_id="d1", items=[], proposals=[], topics=[]),
+        "sorting_120": sorting_card(lang, dialogue_id="d1", items=entries, proposals=proposals, topics=topics,
+                                    notice=t(lang, "sorting.done.moved")),
+        "sorting_120_big_proposals": sorting_card(lang, dialogue_id="d1", items=entries, proposals=big, topics=[], warn=True,
+                                                  notice=t(lang, "sorting.done.ignored")),
+        "sorting_all_in_one_topic": sorting_card(lang, dialogue_id="d1", items=entries, proposals=[], topics=[everything]),
+        "sorting_move_120": move_card(lang, dialogue_id="d1", items=entries, topics=topics, proposal=big[0]),
+        "sorting_move_error": move_card(lang, dialogue_id="d1", items=entries, topics=topics, proposal=None,
+                                        chosen=[e.key for e in entries], target="t1", new_title=long_text("Ny", 240),
+                                        error="sorting.error.too_long"),
+        "sorting_topic_120": topic_card(lang, dialogue_id="d1", topic=everything),
+        "sorting_topic_error": topic_card(lang, dialogue_id="d1", topic=topics[1], title="", error="sorting.error.title_required"),
+    }
+
+
+def follow_up_cards(lang: str) -> dict[str, dict]:
+    plan = max_plan(adopted=True)
+    latest = {i.id: StatusEntry("d1", i.id, status, long_text("Note", NOTE_MAX), PEOPLE60[0], AFTER)
+              for i, status in zip(plan.initiatives, (Status.ON_TRACK, Status.OFF_TRACK))}
+    done = {("i2", "m1"): AFTER}
+    first = plan.initiatives[0]
+    sent = SentOn("d1", AFTER, PEOPLE60[0], 7)
+    return {
+        "follow_up": follow_up_card(lang, plan, latest=latest, done=done),
+        "follow_up_due": follow_up_card(lang, plan, latest=latest, done=done, months=3, due=True,
+                                        dates=(date(2027, 2, 2), date(2027, 5, 3)),
+                                        notice=t(lang, "follow_up.saved", date=date(2027, 2, 2))),
+        "follow_up_form": follow_up_form_card(lang, plan, first, latest=latest["i1"], done=done, may_status=True,
+                                              error=t(lang, "follow_up.error.too_long", limit=NOTE_MAX),
+                                              notice=t(lang, "follow_up.unchanged")),
+        "follow_up_form_owner": follow_up_form_card(lang, plan, plan.initiatives[2], latest=None, done=done, may_status=False),
+        "follow_up_progress": progress_post_card(lang, plan, months=6, latest=latest, done=done),
+        "milestone_nudge": milestone_nudge_card(lang, "d1", first, first.milestones[1]),
+        "milestone_nudge_marked": milestone_nudge_card(lang, "d1", first, first.milestones[1], marked_on=date(2027, 5, 3)),
+        "send_on": send_on_card(lang, plan, deadline=date(2026, 12, 1), notice=t(lang, "send_on.refused.stale")),
+        "send_on_sent": send_on_card(lang, plan, deadline=date(2026, 12, 1), sent=sent, sent_by_name=long_name(0),
+                                     download_url="https://bot.example.org/plan/d1/7.xlsx?sig=" + "a" * 64, link_days=14),
+        "send_on_nothing_for_organisation": send_on_card(lang, DevelopmentPlan("d1", (max_initiative(2, needs_organisation=False),), 2,
+                                                                                "u", AFTER, ADOPTED, "u", 2, 2),
+                                                         deadline=date(2026, 12, 1), sent=sent),
+        "send_on_reminder": send_on_reminder_card(lang, "d1", deadline=date(2026, 12, 1), late=False),
+        "send_on_reminder_late": send_on_reminder_card(lang, "d1", deadline=date(2026, 12, 1), late=True),
+    }
+
+
+def sample_loop() -> LeaderLoop:
+    areas = tuple(DevelopmentArea(long_text(f"Område {n}", LEADER_TITLE_MAX), long_text(f"Næste skridt {n}", STEP_MAX_CHARS))
+                  for n in range(1, MAX_AREAS + 1))
+    feedback = Feedback(*(long_text(part, FEEDBACK_MAX_CHARS) for part in FEEDBACK_PARTS))
+    return LeaderLoop("d1", areas, feedback, shared=True, asked_at=AFTER, posted_at=AFTER, done_at=AFTER, updated_at=AFTER)
+
+
+def leader_cards(lang: str, concept: Concept) -> dict[str, dict]:
+    loop = sample_loop()
+    people = [(p, NAMES60[p]) for p in PEOPLE60]
+    values = {"area_1_title": long_text("For langt", 2 * LEADER_TITLE_MAX), "feedback_thanks": long_text("Tak", FEEDBACK_MAX_CHARS)}
+    errors = [FieldError("area_1_title", "too_long", LEADER_TITLE_MAX), FieldError("area_2_next_step", "required")]
+    day = DAY.date
+    return {
+        "leader_no_day": leader_card(lang, dialogue_id="d1", stage="no_day", day=None, loop=None, concept_id=concept.id),
+        "leader_before": leader_card(lang, dialogue_id="d1", stage="before", day=day, loop=None, concept_id=concept.id),
+        "leader_after_empty": leader_card(lang, dialogue_id="d1", stage="after", day=day, loop=None, concept_id=concept.id),
+        "leader_after_max": leader_card(lang, dialogue_id="d1", stage="after", day=day, loop=loop, saved="leader.post.queued",
+                                        concept_id=concept.id),
+        "leader_after_errors": leader_card(lang, dialogue_id="d1", stage="after", day=day, loop=loop, values=values, errors=errors,
+                                           concept_id=concept.id),
+        "leader_name": name_leader_card(lang, team_id="19:team@thread.tacv2", people=people, current=PEOPLE60[3]),
+        **{f"leader_reminder_{kind.rsplit('.', 1)[1]}": leader_reminder_card(lang, kind_key=kind, dialogue_id="d1", day=day,
+                                                                             concept_id=concept.id)
+           for kind in ("leader.remind.prepare", "leader.remind.immediate", "leader.remind.feedback")},
+        "leader_unnamed_reminder": unnamed_reminder_card(lang, team_id="19:team@thread.tacv2", day=day, people=people),
+        "leader_feedback_post": feedback_post_card(lang, leader_name=long_name(0), feedback=loop.feedback,
+                                                   areas=[(a.title, a.next_step) for a in loop.areas]),
+        "leader_feedback_post_private": feedback_post_card(lang, leader_name="", feedback=Feedback(thanks="Tak"), areas=[]),
+    }
+
+
+def immediate_cards(lang: str) -> dict[str, dict]:
+    answers = tuple(long_text(f"Allerede nu {i}", IMMEDIATE_MAX_CHARS) for i in range(60))
+    return {
+        "immediate": immediate_card(lang, dialogue_id="d1", min_count=3),
+        "immediate_errors": immediate_card(lang, dialogue_id="d1", min_count=3, value=long_text("For langt", 2 * IMMEDIATE_MAX_CHARS),
+                                           errors=[FieldError("immediate_answer", "too_long", IMMEDIATE_MAX_CHARS)]),
+        "immediate_thanks": immediate_thanks_card(lang, dialogue_id="d1", answer=answers[0], changed=True),
+        "immediate_thanks_unchanged": immediate_thanks_card(lang, dialogue_id="d1", answer=answers[1], changed=False),
+        "immediate_results_hidden": immediate_results_card(lang, dialogue_id="d1", summary=ImmediateSummary(2, False, 3, ())),
+        "immediate_results_60": immediate_results_card(lang, dialogue_id="d1", summary=ImmediateSummary(60, True, 3, answers)),
+    }
+
+
+def max_survey_answers(concept: Concept) -> SurveyAnswers:
+    """Every question answered at its limit, as far as the answers fit together (the parser's byte cap)."""
+    given: dict[str, str] = {}
+    for q in concept.cycle_survey.questions:
+        candidate = {**given, q.id: long_text(f"Svar {q.id}", concept.cycle_survey.answer_max_chars)}
+        if len(json.dumps(candidate, ensure_ascii=True)) > SURVEY_ANSWERS_MAX_BYTES:
+            break
+        given = candidate
+    return SurveyAnswers.of(given)
+
+
+def survey_cards(lang: str, concept: Concept) -> dict[str, dict]:
+    """The end-of-cycle survey exists in DTU's concept only; Nyborg's evaluation summary leads nowhere else."""
+    evaluation = EvaluationSummary(5, True, 3, ("Godt",), ("Mere tid",))
+    if concept.cycle_survey is None:
+        return {"evaluation_summary_no_survey": evaluation_summary_card(lang, dialogue_id="d1", attendees=5, summary=evaluation,
+                                                                        survey=False)}
+    survey = concept.cycle_survey
+    full = max_survey_answers(concept)
+    raw = {field_of(i): long_text(f"Svar {i}", survey.answer_max_chars) for i in range(len(survey.questions))}
+    errors = [FieldError(field_of(0), "too_long", survey.answer_max_chars), FieldError("answers", "too_long_together")]
+    per_question = tuple((q.id, tuple(long_text(f"{q.id} {i}", survey.answer_max_chars) for i in range(60))) for q in survey.questions)
+    closes = date(2027, 1, 31)
+    return {
+        "survey": survey_card(lang, concept, dialogue_id="d1", workplace_name=ORG, closes=closes, min_count=5),
+        "survey_previous_max": survey_card(lang, concept, dialogue_id="d1", workplace_name=ORG, closes=closes, min_count=5, previous=full),
+        "survey_errors_max": survey_card(lang, concept, dialogue_id="d1", workplace_name=ORG, closes=closes, min_count=5, values=raw,
+                                         errors=errors),
+        "survey_thanks_max": survey_thanks_card(lang, concept, dialogue_id="d1", answers=full, changed=True),
+        "survey_thanks_unchanged": survey_thanks_card(lang, concept, dialogue_id="d1", answers=SurveyAnswers.of({}), changed=False),
+        "survey_confirm": survey_confirm_card(lang, concept, dialogue_id="d1", invited=300, closes=closes),
+        "survey_sent": survey_sent_card(lang, dialogue_id="d1", invited=300, new=0, closes=closes, min_count=5),
+        "survey_summary_hidden": survey_summary_card(lang, concept, dialogue_id="d1", invited=300,
+                                                     summary=SurveySummary(4, False, 5, tuple((q.id, ()) for q in survey.questions))),
+        "survey_summary_60": survey_summary_card(lang, concept, dialogue_id="d1", invited=300,
+                                                 summary=SurveySummary(60, True, 5, per_question)),
+    }
+
+
+def after_day_data(lang: str, concept: Concept) -> dict[str, dict]:
+    """"Mine data" with the person's answers of the steps after the day: a leader's loops, step 9's answers, the survey."""
+    loop = sample_loop()
+    stored_loop = StoredLeaderLoop("d1", ORG, tuple((a.title, a.next_step) for a in loop.areas),
+                                   {p: getattr(loop.feedback, p) for p in FEEDBACK_PARTS}, True, AFTER, AFTER, AFTER)
+    immediate = tuple(StoredImmediateAnswer(f"d{i}", ORG, long_text("Allerede nu", IMMEDIATE_MAX_CHARS), AFTER) for i in range(3))
+    surveys = (StoredSurvey("d1", ORG, max_survey_answers(concept).given, AFTER, concept.id),) if concept.cycle_survey else ()
+    data = PersonalData(profile=None, surveys=surveys, leader_loops=(stored_loop,), immediate_answers=immediate)
+    return {"my_data_after_day": my_data_card(lang, concept, data)}
+
+
+# --- across the organisation (steps 13-14): committees, links, what a committee and HR get ---------------
+
+COMMITTEE_AT = datetime(2026, 11, 20, 23, 30, tzinfo=timezone.utc)  # late evening: already the next day in Copenhagen
+
+
+def long_workplace(i: int) -> str:
+    """A Teams team name at its length: long Danish words and what anyone may type into a team's name."""
+    return f"Hjemmeplejen {i} {EVIL} – Område Nord, Sygeplejen og Træningsenheden på Ærøvej"[:100]
+
+
+def sample_committee(kind: str = KIND_COMMITTEE, n: int = 0) -> Committee:
+    return Committee(f"c-{n}", f"19:team-{n}@thread.tacv2", f"MED Social og Sundhed {n} {EVIL} – Ældre- og Handicapområdet"[:ORG_NAME_MAX],
+                     kind, "29:anna", COMMITTEE_AT)
+
+
+def sample_workplaces(n: int) -> list[Workplace]:
+    return [Workplace(f"19:{'w' * 60}{i:03d}@thread.tacv2", "tenant", "https://smba.example", f"19:{'w' * 60}{i:03d}",
+                      long_workplace(i), "nyborg", COMMITTEE_AT) for i in range(n)]
+
+
+def submitted_themes(concept: Concept, n: int) -> tuple[SubmittedTheme, ...]:
+    """Each workplace its own proposal (a theme of its own in the overview) and a catalogue theme where there is one."""
+    chosen = sample_selection(concept).themes
+    return tuple(SubmittedTheme(c.kind.value, c.theme_id, c.own_title and long_title(concept, n))
+                 for c in (chosen.choice(Kind.WELLBEING), chosen.choice(Kind.LEADERSHIP)))
+
+
+def sample_submission(concept: Concept, n: int = 0, *, version: int = 2) -> Submission:
+    """Every initiative at its limits (all of them ask the organisation for something), a re-send."""
+    initiatives = snapshot(max_plan(adopted=True))
+    initiatives = tuple(replace(i, needs_organisation=True, ask=i.ask or long_text("Vi beder om", PLAN_TEXT_MAX),
+                                organisation=i.organisation or long_text("Organisation", PLAN_TEXT_MAX)) for i in initiatives)
+    changes = Changes(added=(initiatives[0].title,), removed=(long_text("Fjernet", PLAN_TITLE_MAX),), changed=tuple(i.title for i in initiatives[1:]))
+    return Submission("c-0", f"19:{'w' * 60}{n:03d}@thread.tacv2", f"d{n}", version, COMMITTEE_AT, PEOPLE60[0], 7, initiatives,
+                      submitted_themes(concept, n), changes if version > 1 else None, long_workplace(n))
+
+
+def big_overview(concept: Concept, *, sent: int = 120, missing: int = 30) -> Overview:
+    """150 workplaces linked to one committee, most have sent with every initiative asking the organisation."""
+    workplaces = sample_workplaces(sent + missing)
+    links = {w.team_id: "c-0" for w in workplaces}
+    names = {w.team_id: w.name for w in workplaces}
+    return org_overview("c-0", links, names, [sample_submission(concept, n) for n in range(sent)])
+
+
+def organisation_cards(lang: str, concept: Concept) -> dict[str, dict]:
+    committee, hr = sample_committee(), sample_committee(KIND_HR, 1)
+    committees = [committee, hr] + [sample_committee(n=n) for n in range(2, 30)]
+    workplaces = sample_workplaces(150)
+    links = {w.team_id: committees[i % 30].id for i, w in enumerate(workplaces) if i % 4}
+    view = big_overview(concept)
+    forward = Forward(1, committee.id, PEOPLE60[0], COMMITTEE_AT, long_text("Kommentar", COMMENT_MAX))
+    plan = max_plan(adopted=True)
+    latest = sample_submission(concept)
+    sent = SentOn("d1", AFTER, PEOPLE60[0], 7)
+    return {
+        "org_committee_new": committee_card(lang, team_name=long_workplace(1)),
+        "org_committee_current": committee_card(lang, current=committee, team_name=long_workplace(1),
+                                                notice=t(lang, "org.committee.name_required")),
+        "org_committee_saved": committee_saved_card(lang, committee),
+        "org_committee_saved_hr": committee_saved_card(lang, hr),
+        "org_link_no_committees": link_card(lang, workplaces, [hr], {}),
+        "org_link_first_page": link_card(lang, workplaces, committees, links, notice=t(lang, "org.link.saved", count=20)),
+        "org_link_last_page": link_card(lang, workplaces, committees, links, page=24),  # 6 a page: each holds 30 committees
+        "org_link_past_the_end": link_card(lang, workplaces, committees, links, page=1000),
+        "org_submission_first": submission_card(lang, concept, replace(latest, version=1, changes=None), sent_by_name=long_name(0)),
+        "org_submission_resent": submission_card(lang, concept, latest, sent_by_name=long_name(0)),
+        "org_submission_unchanged": submission_card(lang, concept, replace(latest, changes=Changes(), initiatives=()),),
+        "org_overview_150": overview_card(lang, concept, committee, view, has_hr=True, forwards=[forward], notice=t(lang, "org.overview.forward_done"),
+                                          download_url="https://bot.example.org/exports/c-0.xlsx?sig=" + "a" * 64),
+        "org_overview_forwarded": overview_card(lang, concept, committee, view, has_hr=True, can_forward=False, forwards=[forward]),
+        "org_overview_empty_no_hr": overview_card(lang, concept, committee, org_overview("c-0", {}, {}, []), has_hr=False),
+        "org_nudge": nudge_card(lang, committee.name, "d1"),
+        "org_nudge_no_dialogue": nudge_card(lang, committee.name, None),
+        "org_hr_post_150": hr_post_card(lang, concept, committee, view, forward, by_name=long_name(0)),
+        "send_on_to_committee": send_on_card(lang, plan, deadline=date(2026, 12, 1), sent=sent, committee=send_on_committee_block(
+            lang, committee, latest, plan_version=8, sent=True, dialogue_id="d1")),
+        "send_on_unlinked": send_on_card(lang, plan, deadline=date(2026, 12, 1), committee=send_on_committee_block(
+            lang, None, None, plan_version=7, sent=False, dialogue_id="d1")),
+        **hr_cards(lang, concept),
+    }
+
+
+def hr_cards(lang: str, concept: Concept) -> dict[str, dict]:
+    """HR's overview: every theme chosen, asks under each theme and committee, both follow-ups counted."""
+    catalogue = {k.value: tuple(th.id for th in concept.catalogue(k).themes) for k in Kind}
+    own_ids = {k.value: concept.catalogue(k).own_proposal.id for k in Kind}
+    everything = [(k.value, th) for k in Kind for th in (*catalogue[k.value], own_ids[k.value])]
+    base = sample_submission(concept)
+    subs = [replace(base, committee_id=f"c-{n % 4}", team_id=f"t{n}", dialogue_id=f"d{n}",
+                    themes=tuple(SubmittedTheme(kind, th, long_title(concept, n) if th == own_ids[kind] else None)
+                                 for kind, th in (everything[n % len(everything)], everything[(n * 7 + 3) % len(everything)])))
+            for n in range(300)]
+    statuses = tuple(StatusEntry(f"d{n}", i.id, (Status.ON_TRACK, Status.OFF_TRACK)[n % 2], "", PEOPLE60[0], ADOPTED + timedelta(days=100))
+                     for n in range(0, 300, 3) for i in base.initiatives)
+    moments = {3: ADOPTED + timedelta(days=90), 6: ADOPTED + timedelta(days=180)}
+    follow_ups = {f"d{n}": FollowUpInputs(moments, tuple(s for s in statuses if s.dialogue_id == f"d{n}")) for n in range(300)}
+    full = hr_overview(subs, catalogue=catalogue, own_ids=own_ids, follow_ups=follow_ups, now=ADOPTED + timedelta(days=200))
+    few = hr_overview(subs[:3], catalogue=catalogue, own_ids=own_ids, follow_ups={}, now=ADOPTED)
+    names = {f"c-{n}": sample_committee(n=n).name for n in range(4)}
+    return {
+        "hr_overview_300": hr_overview_card(lang, concept, full, committee_names=names,
+                                            download_url="https://bot.example.org/exports/hr/2026.xlsx?sig=" + "a" * 64, link_days=14),
+        "hr_overview_few": hr_overview_card(lang, concept, few, committee_names={}),
+    }
 
 
 CASES = [(lang, name) for lang in LANGS for name in ("nyborg", "dtu")]

@@ -141,11 +141,11 @@ def test_nyborg_texts_use_the_guides_wording() -> None:
 
 
 def test_dtu_has_the_same_method_in_dtu_words() -> None:
+    # DTU's own themes and texts are checked against its material in tests/test_concept_dtu.py.
     nyborg, dtu = load_concept("nyborg"), load_concept("dtu")
     assert dtu.workplace_word.da == "enhed" and dtu.workplace_word.en == "unit"
-    assert dtu.question_why_me == nyborg.question_why_me
-    assert [t.id for t in dtu.catalogue(Kind.WELLBEING).themes] == [t.id for t in nyborg.catalogue(Kind.WELLBEING).themes]
-    assert len(dtu.catalogue(Kind.LEADERSHIP).themes) == len(nyborg.catalogue(Kind.LEADERSHIP).themes)
+    assert dtu.question_why_me == nyborg.question_why_me and "question_why_me" in dtu.local_choice
+    assert all(dtu.catalogue(kind).themes == () and dtu.catalogue(kind).silent for kind in Kind)
     raw = json.dumps(dtu.model_dump(mode="json"), ensure_ascii=False)
     assert "Nyborg" not in raw and "kommune" not in raw.lower() and "borger" not in raw.lower()
 

@@ -207,7 +207,10 @@ def _cards(lang: str, concept_name: str) -> dict[str, dict]:
     day = DialogueDay(date(2026, 9, 29), time(8, 0), "Mødelokale <b>2</b>", "https://teams.microsoft.com/l/meetup-join/x")
     own = Selection("d1", SelectionInput(
         wellbeing=ChosenTheme(Kind.WELLBEING, concept.catalogue(Kind.WELLBEING).own_proposal.id, "Vores **egen** titel", "Fordi", 1),
-        leadership=ChosenTheme(Kind.LEADERSHIP, concept.catalogue(Kind.LEADERSHIP).themes[0].id, None, "Derfor", 0),
+        # A catalogue theme where the concept has one (DTU's material names none: its own theme then).
+        leadership=(ChosenTheme(Kind.LEADERSHIP, concept.catalogue(Kind.LEADERSHIP).themes[0].id, None, "Derfor", 0)
+                    if concept.catalogue(Kind.LEADERSHIP).themes else
+                    ChosenTheme(Kind.LEADERSHIP, concept.catalogue(Kind.LEADERSHIP).own_proposal.id, "Ledelse tæt på", "Derfor", 0)),
     ), "u1", now)
     return {
         "form": day_form_card(lang, dialogue_id="d1", current=day, min_date=date(2026, 9, 1), max_date=date(2027, 9, 1)),
@@ -249,3 +252,15 @@ def test_typed_text_is_shown_only_in_text_runs() -> None:
         for marker in ("Mødelokale <b>2</b>", "Vores **egen** titel"):
             text = card_text(built[name])
             assert f'"type": "TextRun", "text": "{marker}"' in text, (name, marker)
+
+
+def test_who_cannot_come_is_not_asked_to_prepare_an_example() -> None:
+    concept, now = load_concept("nyborg"), datetime(2026, 9, 1, 8, tzinfo=timezone.utc)
+    day = DialogueDay(date(2026, 9, 29), time(8), place="Mødelokale 2")
+
+    def verbs(answer):  # noqa: ANN001, ANN202
+        built = invitation_card("da", concept, dialogue_id="d1", selection=selection_of("d1", now), day=day, answer=answer)
+        return {a["data"]["verb"] for a in _actions(built) if a.get("type") == "Action.Submit"}
+
+    assert "example.show" in verbs(None) and "example.show" in verbs(Answer.COMING)
+    assert "example.show" not in verbs(Answer.CANNOT_COME)

@@ -119,3 +119,26 @@ def test_retention_days_is_a_setting_with_a_default():
     assert Settings(local_development=True, retention_days=30, _env_file=None).retention_days == 30
     with pytest.raises(ValueError):
         Settings(local_development=True, retention_days=0, _env_file=None)
+
+
+async def test_what_people_answered_about_a_day_goes_with_the_retention_time(store):
+    """Evaluation answers and "already now" answers: gone `retention_days` after the day, not before."""
+    from datetime import date, time
+
+    from bot.process.evaluation import EvaluationAnswer
+    from bot.process.invitation import DialogueDay
+
+    now = datetime(2026, 9, 1, 8, tzinfo=timezone.utc)
+    old = await store.dialogues.ensure_dialogue("team-old", now)
+    recent = await store.dialogues.ensure_dialogue("team-new", now)
+    await store.invitations.set_day(old.id, DialogueDay(date(2026, 9, 29), time(8)), by="u-lea", now=now)
+    await store.invitations.set_day(recent.id, DialogueDay(date(2027, 9, 28), time(8)), by="u-lea", now=now)
+    for dialogue in (old, recent):
+        await store.evaluations.answer(dialogue.id, "u-bo", EvaluationAnswer(good=SECRET, adjust=""), now=now)
+        await store.leader_loops.answer(dialogue.id, "u-bo", SECRET, now=now)
+    later = datetime(2026, 9, 29, 12, tzinfo=timezone.utc) + timedelta(days=401)
+    await apply_retention(store, now=later, retention_days=400)
+    assert await store.evaluations.answers(old.id) == {}
+    assert await store.leader_loops.answer_of(old.id, "u-bo") is None
+    assert set(await store.evaluations.answers(recent.id)) == {"u-bo"}
+    assert await store.leader_loops.answer_of(recent.id, "u-bo") == SECRET

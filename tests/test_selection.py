@@ -142,8 +142,9 @@ def test_a_change_by_another_member_stands_and_a_double_click_changes_nothing() 
 
 
 def test_dtu_without_nominations_offers_its_whole_catalogue() -> None:
-    dtu = load_concept("dtu")
-    chosen = parse_selection(dtu, None, {"wellbeing_theme": dtu.catalogue(W).themes[0].id, "wellbeing_reason": "Vi valgte det i LSU",
+    dtu = load_concept("dtu")  # DTU's material names no themes: the unit writes its own
+    assert [value for value, _, _ in theme_choices(dtu, W, None)] == [dtu.catalogue(W).own_proposal.id]
+    chosen = parse_selection(dtu, None, {"wellbeing_theme": "own", "wellbeing_own_title": "Tryghed", "wellbeing_reason": "Vi valgte det i LSU",
                                          "leadership_theme": dtu.catalogue(L).own_proposal.id, "leadership_own_title": "Feedback",
                                          "leadership_reason": "Lokalt valg"})
     assert chosen.leadership.own_title == "Feedback" and chosen.wellbeing.nominations == 0

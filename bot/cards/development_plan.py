@@ -18,7 +18,7 @@ from bot.process.development_plan import (
 )
 
 from ..texts import format_date, t
-from .elements import Element, card, container, heading, rich, run, subheading, submit, text, verbatim
+from .elements import MAX_MESSAGE_BYTES, Element, card, container, heading, json_size, open_url, rich, run, submit, text, verbatim
 from .payload import DateText, Payload, RoundId, capped
 
 
@@ -135,39 +135,53 @@ def local_date(moment: datetime):  # noqa: ANN201 (a date)
     return moment.astimezone(COPENHAGEN).date()
 
 
-def initiative_blocks(lang: str, n: int, initiative: Initiative, *, full: bool = True) -> list[Element]:
-    """One initiative: title, why, owner; with ``full`` also actions, milestones, follow-up, IGLO, the ask."""
+# Three initiatives with every field full do not fit in one message (about 80 KB): the overview
+# and the post then shorten what people typed, longest limit first (the editor and the plan file
+# hold all of it), like the plenum card does.
+SHORTEN = (None, 400, 200, 100, 50)
+SIZE_LIMIT = MAX_MESSAGE_BYTES - 2_000
+
+
+def _cut(value: str, limit: int | None) -> str:
+    return value if limit is None or len(value) <= limit else value[:limit].rstrip() + "…"
+
+
+def initiative_blocks(lang: str, n: int, initiative: Initiative, *, full: bool = True, limit: int | None = None) -> list[Element]:
+    """One initiative: title, why, owner; with ``full`` also actions, milestones, follow-up, IGLO, the ask
+    (each typed text cut to ``limit`` characters when given)."""
+    cut = lambda value: _cut(value, limit)  # noqa: E731
     body: list[Element] = [rich(run(t(lang, "devplan.initiative", n=n), bold=True), run(initiative.title, bold=True), spacing="Medium")]
     if initiative.why:
-        body.append(verbatim(initiative.why, prefix=t(lang, "devplan.why"), prefix_subtle=True, spacing="Small"))
+        body.append(verbatim(cut(initiative.why), prefix=t(lang, "devplan.why"), prefix_subtle=True, spacing="Small"))
     owner = initiative.owner_name or t(lang, "devplan.no_owner")
     body.append(rich(run(t(lang, "devplan.owner"), subtle=True), run(owner), spacing="Small"))
     if not full:
         return [container(body, separator=True)]
     if initiative.actions:
         body.append(text(t(lang, "devplan.actions"), weight="Bolder", spacing="Small"))
-        body += [verbatim(a, prefix="• ", prefix_subtle=True, spacing="None") for a in initiative.actions]
+        body += [verbatim(cut(a), prefix="• ", prefix_subtle=True, spacing="None") for a in initiative.actions]
     if initiative.milestones:
         body.append(text(t(lang, "devplan.milestones"), weight="Bolder", spacing="Small"))
         for m in initiative.milestones:
             label = f"{t(lang, f'devplan.phase.{m.phase.value}')}, {format_date(lang, m.due)}" + (": " if m.label else "")
             body.append(rich(run(label, subtle=True), run(m.label), spacing="None"))
     if initiative.follow_up:
-        body.append(verbatim(initiative.follow_up, prefix=t(lang, "devplan.follow_up"), prefix_subtle=True, spacing="Small"))
+        body.append(verbatim(cut(initiative.follow_up), prefix=t(lang, "devplan.follow_up"), prefix_subtle=True, spacing="Small"))
     if initiative.communication:
-        body.append(verbatim(initiative.communication, prefix=t(lang, "devplan.communication"), prefix_subtle=True, spacing="Small"))
+        body.append(verbatim(cut(initiative.communication), prefix=t(lang, "devplan.communication"), prefix_subtle=True, spacing="Small"))
     if initiative.iglo:
         body.append(text(t(lang, "devplan.iglo"), weight="Bolder", spacing="Small"))
-        body += [verbatim(value, prefix=f"{t(lang, f'devplan.level.{level.value}')}: ", prefix_subtle=True, spacing="None")
+        body += [verbatim(cut(value), prefix=f"{t(lang, f'devplan.level.{level.value}')}: ", prefix_subtle=True, spacing="None")
                  for level, value in initiative.iglo]
     if initiative.needs_organisation:
-        body.append(container([verbatim(initiative.ask, prefix=t(lang, "devplan.needs_organisation"))], style="warning"))
+        body.append(container([verbatim(cut(initiative.ask), prefix=t(lang, "devplan.needs_organisation"))], style="warning"))
     return [container(body, separator=True)]
 
 
 def plan_card(lang: str, *, dialogue_id: str, plan: DevelopmentPlan | None, names: dict[str, str], acknowledged: int = 0,
-              notice: str | None = None, confirm_adopt: bool = False) -> Element:
-    """The plan's overview for the planning group, with its buttons (``notice``: a text key shown on top)."""
+              notice: str | None = None, confirm_adopt: bool = False, download_url: str | None = None) -> Element:
+    """The plan's overview for the planning group, with its buttons (``notice``: a text key shown on top;
+    ``download_url``: the plan as a spreadsheet, a link made for the viewer, dialogs/exports.py)."""
     body: list[Element] = [heading(t(lang, "devplan.title"))]
     if notice:
         body.append(container([text(t(lang, notice), weight="Bolder")], style="emphasis"))
@@ -178,20 +192,27 @@ def plan_card(lang: str, *, dialogue_id: str, plan: DevelopmentPlan | None, name
         actions.append(submit(t(lang, "devplan.button.new"), InitiativeNew, style="positive", dialogue_id=dialogue_id))
         return card(body, actions)
     who = names.get(plan.edited_by, plan.edited_by)
-    body.append(text(t(lang, "devplan.version", version=plan.version, name=who, date=local_date(plan.edited_at)), subtle=True))
+    body.append(rich(run(t(lang, "devplan.version", version=plan.version, name=who, date=local_date(plan.edited_at)), subtle=True)))
     if plan.adopted_at is not None:
         adopter = names.get(plan.adopted_by or "", plan.adopted_by or "")
-        body.append(text(t(lang, "devplan.adopted", name=adopter, date=local_date(plan.adopted_at)), spacing="None"))
+        body.append(rich(run(t(lang, "devplan.adopted", name=adopter, date=local_date(plan.adopted_at))), spacing="None"))
         if plan.announced_version:
             body.append(text(t(lang, "devplan.seen", count=acknowledged), spacing="None"))
         if may_share_changes(plan):
             body.append(text(t(lang, "devplan.changed_since"), color="Warning", spacing="None"))
     else:
         body.append(text(t(lang, "devplan.draft"), spacing="None"))
-    for n, initiative in enumerate(plan.initiatives, start=1):
-        body += initiative_blocks(lang, n, initiative)
-        body.append({"type": "ActionSet", "actions": [submit(t(lang, "devplan.button.edit"), InitiativeEdit, dialogue_id=dialogue_id,
-                                                             initiative_id=initiative.id)]})
+    head = body
+    for limit in SHORTEN:
+        body = list(head)
+        for n, initiative in enumerate(plan.initiatives, start=1):
+            body += initiative_blocks(lang, n, initiative, limit=limit)
+            body.append({"type": "ActionSet", "actions": [submit(t(lang, "devplan.button.edit"), InitiativeEdit, dialogue_id=dialogue_id,
+                                                                 initiative_id=initiative.id)]})
+        if limit is not None:
+            body.append(text(t(lang, "devplan.shortened"), subtle=True, spacing="Medium"))
+        if json_size(card(body)) < SIZE_LIMIT - 2_000:  # room for the buttons below
+            break
     if confirm_adopt:
         body.append(container([text(t(lang, "devplan.adopt.ask"), weight="Bolder")], style="attention"))
         actions.append(submit(t(lang, "devplan.button.confirm_adopt"), PlanAdopt, style="positive", dialogue_id=dialogue_id,
@@ -205,28 +226,43 @@ def plan_card(lang: str, *, dialogue_id: str, plan: DevelopmentPlan | None, name
     elif may_share_changes(plan):
         actions.append(submit(t(lang, "devplan.button.share"), PlanShare, style="positive", dialogue_id=dialogue_id, version=plan.version))
     actions.append(submit(t(lang, "devplan.button.history"), PlanHistory, dialogue_id=dialogue_id))
+    if download_url:
+        actions.append(open_url(t(lang, "hr.download"), download_url))
     return card(body, actions)
 
 
 def history_card(lang: str, *, dialogue_id: str, history: list[DevelopmentPlan], names: dict[str, str]) -> Element:
-    """Every version, newest first: who saved it, when, how many initiatives (and their titles)."""
-    body: list[Element] = [heading(t(lang, "devplan.history.title"))]
-    for plan in reversed(history):
-        body.append(text(t(lang, "devplan.history.entry", version=plan.version, name=names.get(plan.edited_by, plan.edited_by),
-                           date=local_date(plan.edited_at), count=len(plan.initiatives)), weight="Bolder", separator=True))
-        body += [verbatim(i.title, prefix="• ", prefix_subtle=True, spacing="None") for i in plan.initiatives]
-    return card(body, [submit(t(lang, "devplan.button.back"), PlanShow, dialogue_id=dialogue_id)])
+    """Every version, newest first: who saved it, when, how many initiatives (and their titles).
+    Many versions of long titles do not fit: titles are cut, then the oldest versions left out."""
+    newest_first = list(reversed(history))
+    for shown, limit in [(len(newest_first), None), (len(newest_first), 60)] + [(n, 60) for n in (20, 10, 5)]:
+        body: list[Element] = [heading(t(lang, "devplan.history.title"))]
+        for plan in newest_first[:shown]:
+            entry = t(lang, "devplan.history.entry", version=plan.version, name=names.get(plan.edited_by, plan.edited_by),
+                      date=local_date(plan.edited_at), count=len(plan.initiatives))
+            body.append(container([rich(run(entry, bold=True))], separator=True))  # the name as typed: a TextRun
+            body += [verbatim(_cut(i.title, limit), prefix="• ", prefix_subtle=True, spacing="None") for i in plan.initiatives]
+        if shown < len(newest_first):
+            body.append(text(t(lang, "devplan.history.older", count=len(newest_first) - shown), subtle=True, spacing="Medium"))
+        built = card(body, [submit(t(lang, "devplan.button.back"), PlanShow, dialogue_id=dialogue_id)])
+        if json_size(built) < SIZE_LIMIT:
+            break
+    return built
 
 
 def plan_post_card(lang: str, *, plan: DevelopmentPlan, changed: bool = False) -> Element:
     """Step 11: the adopted plan posted to the team – which initiatives, why – and "Set og forstået"."""
-    body: list[Element] = [heading(t(lang, "devplan.post.changed_title" if changed else "devplan.post.title")),
-                           text(t(lang, "devplan.post.intro"), spacing="Small")]
-    for n, initiative in enumerate(plan.initiatives, start=1):
-        body += initiative_blocks(lang, n, initiative, full=False)
-    body.append(text(t(lang, "devplan.post.seen_hint"), subtle=True, spacing="Medium"))
-    return card(body, [submit(t(lang, "devplan.button.seen"), PlanSeen, style="positive", dialogue_id=plan.dialogue_id,
-                              version=plan.version)])
+    for limit in SHORTEN:
+        body: list[Element] = [heading(t(lang, "devplan.post.changed_title" if changed else "devplan.post.title")),
+                               text(t(lang, "devplan.post.intro"), spacing="Small")]
+        for n, initiative in enumerate(plan.initiatives, start=1):
+            body += initiative_blocks(lang, n, initiative, full=False, limit=limit)
+        body.append(text(t(lang, "devplan.post.seen_hint"), subtle=True, spacing="Medium"))
+        built = card(body, [submit(t(lang, "devplan.button.seen"), PlanSeen, style="positive", dialogue_id=plan.dialogue_id,
+                                   version=plan.version)])
+        if json_size(built) < SIZE_LIMIT:
+            break
+    return built
 
 
 def seen_card(lang: str, key: str) -> Element:

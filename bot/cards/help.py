@@ -37,8 +37,9 @@ def help_card(lang: str, concept: Concept, *, role: str, in_channel: bool, comma
     planning = role == "planning_group"
     body: list[Element] = [
         heading(t(lang, "help.title")),
-        text(t(lang, "help.intro", dialogue=concept.dialogue_name(lang))),
-        text(t(lang, f"help.role.{role}", workplace=concept.workplace_word(lang)), spacing="Small"),
+        text(t(lang, "help.intro", dialogue=concept.dialogue_name(lang), planning_group=concept.roles.planning_group(lang))),
+        text(t(lang, f"help.role.{role}", workplace=concept.workplace_word(lang), planning_group=concept.roles.planning_group(lang)),
+             spacing="Small"),
         subheading(t(lang, "help.commands")),
         text(t(lang, "help.commands.channel" if in_channel else "help.commands.chat"), subtle=True, spacing="Small"),
         facts([(_command(prefix, da, en), t(lang, key)) for da, en, key in commands]),

@@ -11,6 +11,7 @@ from bot.process.immediate_follow_up import ANSWER_MAX_CHARS, ImmediateSummary
 from bot.process.my_data import StoredImmediateAnswer
 from bot.process.nomination import FieldError
 
+from ..process.clock import local_date
 from ..texts import format_date, has_text, t
 from .elements import MAX_MESSAGE_BYTES, Element, card, container, heading, json_size, submit, text, verbatim
 from .payload import Payload, RoundId, capped
@@ -94,7 +95,7 @@ def immediate_results_card(lang: str, *, dialogue_id: str, summary: ImmediateSum
 
 def my_immediate_section(lang: str, answers: Sequence[StoredImmediateAnswer]) -> tuple[list[Element], list[Element]]:
     """For "mine data": the person's own answers and a delete button for each."""
-    rows = [container([verbatim(a.team_name or "–", prefix=format_date(lang, a.at.date()) + " · ", prefix_subtle=True, spacing="Small"),
+    rows = [container([verbatim(a.team_name or "–", prefix=format_date(lang, local_date(a.at)) + " · ", prefix_subtle=True, spacing="Small"),
                        verbatim(a.text, spacing="None")], spacing="Medium") for a in answers]
     actions = [submit(t(lang, "action.immediate.delete"), ImmediateDelete, style="destructive", dialogue_id=a.dialogue_id) for a in answers]
     return rows, actions

@@ -11,7 +11,12 @@ from bot.process.development_plan import (
 
 from ..texts import has_text, t
 from .development_plan import InitiativeSave, PlanShow
-from .elements import Element, card, container, heading, subheading, submit, text, verbatim
+from .elements import MAX_MESSAGE_BYTES, Element, card, container, heading, json_size, subheading, submit, text, verbatim
+
+# The groups' desired actions offered to copy are labels only (the server copies the stored text by
+# number): shortened, longest first, when 60 of them beside a full action plan would not fit; at
+# the last resort (every field full) left out with a note, as the actions can still be typed.
+COPY_LABEL_LIMITS = (None, 150, 80, 40, 20, 0)
 
 
 def initiative_values(initiative: Initiative | None) -> dict[str, str]:
@@ -64,9 +69,7 @@ def initiative_card(lang: str, *, dialogue_id: str, version: int | None, initiat
     body.append(subheading(t(lang, "devplan.actions"), separator=True))
     body += _input(lang, FIELD_ACTIONS, t(lang, "devplan.field.actions"), values, errors,
                    limit=MAX_ACTIONS * (ACTION_MAX_CHARS + 1))
-    if desired_actions:
-        body.append({"type": "Input.ChoiceSet", "id": FIELD_COPY, "label": t(lang, "devplan.field.copy"), "isMultiSelect": True,
-                     "style": "expanded", "choices": [{"title": a, "value": f"a{n}"} for n, a in enumerate(desired_actions, start=1)]})
+    copy_at = len(body)
     body.append(subheading(t(lang, "devplan.milestones"), separator=True))
     for phase in Phase:
         label_field, due_field = milestone_fields(phase)
@@ -97,4 +100,18 @@ def initiative_card(lang: str, *, dialogue_id: str, version: int | None, initiat
     data = {"dialogue_id": dialogue_id, "version": version, "initiative_id": initiative_id}
     actions = [submit(t(lang, "devplan.button.save"), InitiativeSave, style="positive", **{k: v for k, v in data.items() if v is not None}),
                submit(t(lang, "devplan.button.back"), PlanShow, dialogue_id=dialogue_id)]
-    return card(body, actions)
+    for limit in COPY_LABEL_LIMITS:
+        built = card(body[:copy_at] + _copy_choices(lang, desired_actions, limit) + body[copy_at:], actions)
+        if json_size(built) < MAX_MESSAGE_BYTES - 2_000:
+            break
+    return built
+
+
+def _copy_choices(lang: str, desired_actions: list[str], limit: int | None) -> list[Element]:
+    if not desired_actions:
+        return []
+    if limit == 0:
+        return [text(t(lang, "devplan.copy_left_out"), subtle=True, spacing="Small")]
+    cut = [a if limit is None or len(a) <= limit else a[:limit].rstrip() + "…" for a in desired_actions]
+    return [{"type": "Input.ChoiceSet", "id": FIELD_COPY, "label": t(lang, "devplan.field.copy"), "isMultiSelect": True,
+             "style": "expanded", "choices": [{"title": a, "value": f"a{n}"} for n, a in enumerate(cut, start=1)]}]

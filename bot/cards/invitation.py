@@ -66,6 +66,10 @@ class DayAnswer(Payload):
     VERB: ClassVar[str] = "day.answer"
     dialogue_id: RoundId
     answer: Literal["coming", "cannot_come"]
+    # The date and start the card showed, so an answer from a card made before the day moved is
+    # not taken for the new day (process.invitation.check_may_answer). Absent on older cards.
+    day_date: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
+    day_start: Annotated[str, Field(pattern=r"^\d{2}:\d{2}$")] | None = None
 
 
 # -- words --------------------------------------------------------------------------------------
@@ -207,12 +211,13 @@ def themes_announced_card(lang: str, concept: Concept, *, selection: Selection, 
 
 
 # -- the invitation (Bilag 3) ----------------------------------------------------------------------
-def _answer_actions(lang: str, dialogue_id: str, answer: Answer | None) -> list[Element]:
+def _answer_actions(lang: str, dialogue_id: str, answer: Answer | None, day: DialogueDay) -> list[Element]:
+    shown = {"dialogue_id": dialogue_id, "day_date": day.date.isoformat(), "day_start": day.start.strftime("%H:%M")}
     if answer is None:
-        return [submit(t(lang, "action.answer.coming"), DayAnswer, style="positive", dialogue_id=dialogue_id, answer="coming"),
-                submit(t(lang, "action.answer.cannot_come"), DayAnswer, dialogue_id=dialogue_id, answer="cannot_come")]
+        return [submit(t(lang, "action.answer.coming"), DayAnswer, style="positive", answer="coming", **shown),
+                submit(t(lang, "action.answer.cannot_come"), DayAnswer, answer="cannot_come", **shown)]
     other = Answer.CANNOT_COME if answer is Answer.COMING else Answer.COMING
-    return [submit(t(lang, f"action.answer.change.{other.value}"), DayAnswer, dialogue_id=dialogue_id, answer=other.value)]
+    return [submit(t(lang, f"action.answer.change.{other.value}"), DayAnswer, answer=other.value, **shown)]
 
 
 def _links(lang: str, day: DialogueDay, calendar_url: str | None) -> list[Element]:
@@ -235,14 +240,15 @@ def invitation_card(lang: str, concept: Concept, *, dialogue_id: str, selection:
     body += [_theme_line(lang, concept, selection, kind) for kind in Kind]
     body += [subheading(t(lang, "invitation.prepare.title")), text(t(lang, "invitation.prepare.text")),
              text(t(lang, "invitation.prepare.kinds"), spacing="Small")]
-    body.append(action_set([submit(t(lang, "action.prepare"), PrepareShow, dialogue_id=dialogue_id)], spacing="Small"))
+    if answer is not Answer.CANNOT_COME:  # who cannot come tells no example (everyday_example.py)
+        body.append(action_set([submit(t(lang, "action.prepare"), PrepareShow, dialogue_id=dialogue_id)], spacing="Small"))
     body += [subheading(t(lang, "invitation.programme.title")), text(t(lang, "invitation.programme"), spacing="Small"),
              text(t(lang, "invitation.closing"), spacing="Medium")]
     links = _links(lang, day, calendar_url)
     if links:
         body.append(action_set(links))
     body.append(_answer_block(lang, answer))
-    return card(body, _answer_actions(lang, dialogue_id, answer))
+    return card(body, _answer_actions(lang, dialogue_id, answer, day))
 
 
 def _answer_block(lang: str, answer: Answer | None) -> Element:
@@ -261,4 +267,4 @@ def day_changed_card(lang: str, *, dialogue_id: str, day: DialogueDay, answer: A
     if links:
         body.append(action_set(links))
     body.append(_answer_block(lang, answer))
-    return card(body, _answer_actions(lang, dialogue_id, answer))
+    return card(body, _answer_actions(lang, dialogue_id, answer, day))

@@ -13,9 +13,11 @@ from bot.process.leader_loop import (
 from bot.process.my_data import StoredLeaderLoop
 from bot.process.nomination import FieldError
 
+from ..process.clock import local_date
 from ..texts import has_text, t
-from .elements import Element, card, container, heading, subheading, submit, text, verbatim
+from .elements import Element, card, container, heading, rich, run, subheading, submit, text, verbatim
 from .immediate_follow_up import ImmediateResults
+from .cycle_survey import MY_DATA_CHARS
 from .payload import Payload, RoundId, capped
 
 UserId = Field(default=None, pattern=r"^[A-Za-z0-9:_@.\-]{1,200}$")
@@ -137,7 +139,7 @@ def leader_card(lang: str, *, dialogue_id: str, stage: str, day: date | None, lo
             values.update({feedback_field(p): getattr(loop.feedback, p) for p in FEEDBACK_PARTS})
     asked = loop.asked_at if loop else None
     body += [subheading(t(lang, "leader.immediate.title"), separator=True), text(t(lang, "leader.immediate.intro"), spacing="Small"),
-             text(t(lang, "leader.immediate.asked", date=asked.date()) if asked else t(lang, "leader.immediate.collect"),
+             text(t(lang, "leader.immediate.asked", date=local_date(asked)) if asked else t(lang, "leader.immediate.collect"),
                   subtle=True, spacing="Small")]
     body += [subheading(t(lang, "leader.areas.title"), separator=True), text(t(lang, "leader.areas.intro"), spacing="Small")]
     for index in range(1, MAX_AREAS + 1):
@@ -155,9 +157,9 @@ def leader_card(lang: str, *, dialogue_id: str, stage: str, day: date | None, lo
         if part == "noticed":
             body.append(text(t(lang, "leader.feedback.plan_note"), subtle=True, spacing="Small"))
     if loop and loop.posted_at:
-        body.append(text(t(lang, "leader.feedback.posted", date=loop.posted_at.date()), subtle=True, spacing="Small"))
+        body.append(text(t(lang, "leader.feedback.posted", date=local_date(loop.posted_at)), subtle=True, spacing="Small"))
     body += [subheading(t(lang, "leader.done.title"), separator=True),
-             text(t(lang, "leader.done", date=loop.done_at.date()) if loop and loop.done_at else t(lang, "leader.done.text"),
+             text(t(lang, "leader.done", date=local_date(loop.done_at)) if loop and loop.done_at else t(lang, "leader.done.text"),
                   spacing="Small")]
     actions = [submit(t(lang, "action.leader.save_areas"), LeaderAct, style="positive", dialogue_id=dialogue_id, act="save"),
                submit(t(lang, "action.leader.post"), LeaderAct, dialogue_id=dialogue_id, act="post")]
@@ -179,6 +181,11 @@ def name_leader_card(lang: str, *, team_id: str, people: list[tuple[str, str]], 
          "choices": [{"title": name or user_id, "value": user_id} for user_id, name in people], **({"value": current} if current else {})},
     ]
     return card(body, [submit(t(lang, "action.leader.name"), LeaderName, style="positive", team_id=team_id)])
+
+
+def named_leader_card(lang: str, *, name: str) -> Element:
+    """The list once used, in place: who leads now, and no button left to press again."""
+    return card([heading(t(lang, "leader.name.title"), size="Medium"), verbatim(t(lang, "leader.named", name=name), spacing="Small")])
 
 
 def leader_reminder_card(lang: str, *, kind_key: str, dialogue_id: str, day: date, concept_id: str = "nyborg") -> Element:
@@ -228,11 +235,15 @@ def leader_status_line(lang: str, done_on: date | None) -> tuple[str, str]:
 def my_leader_section(lang: str, loops: Sequence[StoredLeaderLoop]) -> tuple[list[Element], list[Element]]:
     """For "mine data": the person's own development areas and feedback as a leader, and a delete button for each."""
     rows: list[Element] = []
+    # Shortened like the survey's answers in "mine data" (3 areas and 4 full feedback texts are ~20 KB); the export holds all.
+    short = lambda value: value if len(value) <= MY_DATA_CHARS else value[:MY_DATA_CHARS].rstrip() + " …"  # noqa: E731
     for loop in loops:
-        items: list[Element] = [text(t(lang, "data.leader_loop.line", workplace=loop.team_name or "–", count=len(loop.areas)), spacing="Small")]
+        # the team's name as typed in Teams: a TextRun, never a TextBlock (which renders markdown and <at>)
+        items: list[Element] = [rich(run(t(lang, "data.leader_loop.line", workplace=loop.team_name or "–", count=len(loop.areas))),
+                                     spacing="Small")]
         for title, step in loop.areas:
-            items.append(verbatim(f"{title}: {step}" if step else title, prefix="• ", prefix_subtle=True, spacing="Small"))
-        items += [verbatim(value, spacing="Small") for value in loop.feedback.values() if value]
+            items.append(verbatim(short(f"{title}: {step}" if step else title), prefix="• ", prefix_subtle=True, spacing="Small"))
+        items += [verbatim(short(value), spacing="Small") for value in loop.feedback.values() if value]
         rows.append(container(items, spacing="Medium"))
     actions = [submit(t(lang, "action.leader.delete"), LeaderLoopDelete, style="destructive", dialogue_id=loop.dialogue_id) for loop in loops]
     return rows, actions

@@ -129,7 +129,7 @@ def _my_data_card(lang: str, concept: Concept, data: PersonalData, *, privacy_ur
     actions.insert(0, submit(t(lang, "action.data.export"), DataExport))
     if privacy_url:
         actions.append(open_url(t(lang, "action.privacy"), privacy_url))
-    return card(body, actions[:6])
+    return card(body, actions)
 
 
 def _section(lang: str, title_key: str, rows: list[Element]) -> Element:

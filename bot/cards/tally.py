@@ -18,7 +18,7 @@ from bot.process.concept import Concept, Kind
 from bot.process.tally import Tally, ThemeCount
 
 from ..texts import t
-from .elements import Element, action_set, card, container, facts, heading, json_size, rich, submit, subheading, text, toggle
+from .elements import Element, action_set, card, container, facts, heading, json_size, open_url, rich, submit, subheading, text, toggle
 from .payload import Payload
 from .selection import SelectionShow
 from .reasons import (
@@ -39,11 +39,17 @@ Selection = dict[Kind, list[int]]  # per kind: one entry per shown row = reasons
 
 
 def tally_card(lang: str, concept: Concept, tally: Tally, *, deadline: date, is_open: bool,
-               max_bytes: int = CARD_BUDGET) -> Element:
-    """The planning group's tally: per kind a chart, the ranked themes and their reasons."""
+               max_bytes: int = CARD_BUDGET, download_url: str | None = None) -> Element:
+    """The planning group's tally: per kind a chart, the ranked themes and their reasons (``download_url``:
+    the anonymous tally as a spreadsheet, a link made for the viewer, dialogs/exports.py)."""
     pages = {kind: reason_pages(concept, tally, kind) for kind in Kind}
-    selection = _fit(lang, concept, tally, pages, deadline=deadline, is_open=is_open, max_bytes=max_bytes)
-    return _render(lang, concept, tally, pages, selection, deadline=deadline, is_open=is_open)
+    button = open_url(t(lang, "hr.download"), download_url) if download_url else None
+    budget = max_bytes - (json_size(button) + 16 if button else 0)  # the reasons make room for the button
+    selection = _fit(lang, concept, tally, pages, deadline=deadline, is_open=is_open, max_bytes=budget)
+    built = _render(lang, concept, tally, pages, selection, deadline=deadline, is_open=is_open)
+    if button:
+        built["actions"] = [*built.get("actions", []), button]
+    return built
 
 
 def _render(lang: str, concept: Concept, tally: Tally, pages: dict[Kind, ReasonPages], selection: Selection,

@@ -26,10 +26,10 @@ def team_welcome_card(lang: str, concept: Concept, planning_group_names: list[st
         heading(t(lang, "welcome.team.title", dialogue=dialogue)),
         text(t(lang, "welcome.team.intro")),
         # One block with \r-separated items is how Teams renders a numbered list.
-        text(t(lang, "welcome.team.steps"), spacing="Small"),
+        text(t(lang, "welcome.team.steps", Planning_group=concept.roles.capitalised("planning_group", lang)), spacing="Small"),
     ]
     if planning_group_names:
-        inlines = [run(t(lang, "welcome.team.group_is"), bold=True)]
+        inlines = [run(t(lang, "welcome.team.group_is", Planning_group=concept.roles.capitalised("planning_group", lang)), bold=True)]
         for i, name in enumerate(planning_group_names):
             inlines.append(run(", " if i else " "))
             inlines.append(run(name))
@@ -49,7 +49,7 @@ def personal_welcome_card(lang: str, concept: Concept, name: str) -> Element:
     body: list[Element] = [
         verbatim(name, prefix=t(lang, "welcome.personal.hello") + " "),
         text(t(lang, "welcome.personal.intro", dialogue=concept.dialogue_name(lang), organisation=concept.organisation(lang))),
-        text(t(lang, "welcome.personal.what")),
+        text(t(lang, "welcome.personal.what", planning_group=concept.roles.planning_group(lang))),
         text(t(lang, "welcome.personal.language"), subtle=True, spacing="Medium"),
         action_set([
             submit("Dansk", LanguageSet, lang="da"),

@@ -4,8 +4,9 @@ dialogue, and anyone with the invitation's link fetches it as a calendar file.
 Typed ``dag`` / ``day`` or the status card's button opens the form; saving it is re-checked here
 whatever the card said (the sender must be in the planning group of the dialogue's own team;
 ``parse_day`` checks the values). A day moved after the themes were announced is told to those
-``day_change`` names, through the queue; a new date or time clears the answers and plans the
-everyday-example reminders again.
+``day_change`` names, through the queue, and every invitation card that went out is updated in
+place to the new day; a new date or time clears the answers and plans the everyday-example
+reminders again.
 """
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ from ..process.clock import COPENHAGEN
 from ..process.dialogue import Dialogue, Role
 from ..process.everyday_example import EVERYDAY_EXAMPLE_KIND, plan_example_reminders
 from ..process.leader_loop import LEADER_REMINDER_KINDS, plan_leader_reminders
-from ..process.invitation import MAX_DAYS_AHEAD, DayInvalid, DayRefused, check_may_set_day, day_change, parse_day, plan_day_changed
+from ..process.invitation import (
+    MAX_DAYS_AHEAD, DayInvalid, DayRefused, check_may_set_day, day_change, parse_day, plan_day_changed, plan_invitation_refresh,
+    refresh_invitation_cards,
+)
 from ..scheduler.invitation import calendar_key
 from ..scheduler.runner import sweep_soon
 from ..services import Services
@@ -119,7 +123,7 @@ async def set_day(ctx: TurnContext, turn: TurnInfo, services: Services, payload:
         told, cleared = await _announce_change(services, dialogue, old, new)
     card = day_set_card(lang, day=new, warnings=parsed.warnings, told=told, cleared=cleared, announced=announced)
     await replace_card(ctx, turn, card, summary=t(lang, "day.set.title"), lang=lang)
-    if told:
+    if told is not None:  # the day changed: notices and/or invitation cards to update in place
         services.spawn(sweep_soon(services), name=f"day_changed:{dialogue.id}")
 
 
@@ -139,6 +143,9 @@ async def _announce_change(services: Services, dialogue: Dialogue, old, new) -> 
         await store.invitations.clear_answers(dialogue.id)
     number = await store.invitations.changes(dialogue.id)
     plans = plan_day_changed(dialogue_id=dialogue.id, team_id=dialogue.team_id, tell=tell, change_number=number, now=now)
+    # Every invitation card that went out is put in place with the new day, told or not (process/invitation.py).
+    plans += plan_invitation_refresh(dialogue_id=dialogue.id, team_id=dialogue.team_id, people=refresh_invitation_cards(invited),
+                                     change_number=number, now=now)
     if change.replan_reminders:
         await store.reminders.drop_pending(dialogue.id, "day_moved", kinds=(EVERYDAY_EXAMPLE_KIND,))
         plans += plan_example_reminders(dialogue_id=dialogue.id, team_id=dialogue.team_id, day=new, invitation_sent_at=now,

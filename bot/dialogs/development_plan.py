@@ -17,9 +17,11 @@ from ..process.development_plan import (
     with_initiative,
 )
 from ..process.dialogue import Dialogue, Role
+from ..process.exports import KIND_PLAN
 from ..services import Services
 from ..texts import t
 from .day import dialogue_to_manage
+from .exports import export_url
 from .language import language_of
 from .registry import Command, Verb
 from .replies import replace_card, say
@@ -43,19 +45,21 @@ async def names_of(services: Services, dialogue: Dialogue, user_ids: list[str]) 
 
 
 async def overview(services: Services, lang: str, dialogue: Dialogue, plan: DevelopmentPlan | None, *,
-                   notice: str | None = None, confirm_adopt: bool = False) -> dict:
-    """The overview card of ``plan`` as it stands, with the count of "seen" (a number only)."""
+                   notice: str | None = None, confirm_adopt: bool = False, viewer: str | None = None) -> dict:
+    """The overview card of ``plan`` as it stands, with the count of "seen" (a number only); for a
+    ``viewer``, a spreadsheet link made out to them (dialogs/exports.py)."""
     who = [plan.edited_by] + ([plan.adopted_by] if plan and plan.adopted_by else []) if plan else []
     names = await names_of(services, dialogue, who)
     seen = await services.store.plans.acknowledged(dialogue.id) if plan and plan.announced_version else 0
+    url = export_url(services, KIND_PLAN, dialogue.id, viewer) if viewer and plan and plan.initiatives else None
     return plan_card(lang, dialogue_id=dialogue.id, plan=plan, names=names, acknowledged=seen, notice=notice,
-                     confirm_adopt=confirm_adopt)
+                     confirm_adopt=confirm_adopt, download_url=url)
 
 
 async def show_overview(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, dialogue: Dialogue, *,
                         notice: str | None = None, confirm_adopt: bool = False) -> None:
     plan = await services.store.plans.get(dialogue.id)
-    card = await overview(services, lang, dialogue, plan, notice=notice, confirm_adopt=confirm_adopt)
+    card = await overview(services, lang, dialogue, plan, notice=notice, confirm_adopt=confirm_adopt, viewer=turn.user_id)
     await replace_card(ctx, turn, card, summary=t(lang, "devplan.summary"), lang=lang)
 
 

@@ -6,19 +6,21 @@ themes, the day and how many will be invited; confirming needs a chosen selectio
 and the first click wins (``store.selections.mark_announced``). Who is invited: the round's
 invitees when the dialogue had a nomination round, else the team's roster read from Teams now.
 The channel post, each invitation and the everyday-example reminders are rows in the queue.
-An answer is re-checked (``check_may_answer``) and updates the invitation card in place.
+An answer is re-checked (``check_may_answer``) and updates the invitation card in place; one
+pressed on a card that showed another date or time than the day's now is not stored: the person
+is told the new day and the pressed card shows the invitation as it is now.
 """
 from __future__ import annotations
 
 from botbuilder.core import TurnContext
 
-from ..cards.invitation import AnnounceAsk, AnnounceConfirm, DayAnswer, announce_confirm_card, announced_card, invitation_card
+from ..cards.invitation import AnnounceAsk, AnnounceConfirm, DayAnswer, announce_confirm_card, announced_card, invitation_card, when_text
 from ..concepts import load_concept
 from ..process.concept import Concept
 from ..process.dialogue import Dialogue, Role
 from ..process.everyday_example import plan_example_reminders
 from ..process.leader_loop import plan_leader_reminders
-from ..process.invitation import Answer, AnswerRefused, check_may_answer, plan_announcement
+from ..process.invitation import Answer, AnswerRefused, DialogueDay, check_may_answer, plan_announcement, shown_day
 from ..process.invitees import by_name
 from ..process.people import Member
 from ..scheduler.runner import sweep_soon
@@ -128,22 +130,37 @@ async def answer(ctx: TurnContext, turn: TurnInfo, services: Services, payload: 
     invitation = await store.invitations.invitation(payload.dialogue_id, turn.user_id)  # the sender's own, whatever the card said
     day = await store.invitations.get_day(payload.dialogue_id) if invitation else None
     try:
-        check_may_answer(invited=invitation is not None, day=day, now=now)
+        check_may_answer(invited=invitation is not None, day=day, now=now, shown=shown_day(payload.day_date, payload.day_start))
     except AnswerRefused as refused:
-        await say(ctx, lang, f"answer.error.{refused.code}")
+        if refused.code != "day_moved":
+            await say(ctx, lang, f"answer.error.{refused.code}")
+            return
+        # Pressed on a card made for another date or time: not stored; the pressed card becomes
+        # the invitation as it is now, with the answer as it stands, to answer again.
+        await say(ctx, lang, "answer.error.day_moved", when=when_text(lang, day))
+        await _show_invitation(ctx, turn, services, lang, payload.dialogue_id, day, invitation.answer, always=True)
         return
     given = Answer(payload.answer)
     if await store.invitations.answer(payload.dialogue_id, turn.user_id, given, now=now):
         await store.audit.record(actor=turn.user_id, action="day.answered", subject=payload.dialogue_id, now=now)
-    selection = await store.selections.get(payload.dialogue_id)
-    if selection is None or not turn.reply_to_id:
+    await _show_invitation(ctx, turn, services, lang, payload.dialogue_id, day, given)
+
+
+async def _show_invitation(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, dialogue_id: str, day: DialogueDay,
+                           answer: Answer | None, *, always: bool = False) -> None:
+    """The invitation with ``answer`` in place of the pressed card (or, ``always``, as a new card
+    when none was pressed)."""
+    store = services.store
+    selection = await store.selections.get(dialogue_id)
+    if selection is None or not (turn.reply_to_id or always):
         return
-    found = await store.invitations.team_and_cycle(payload.dialogue_id)
+    found = await store.invitations.team_and_cycle(dialogue_id)
     workplace = await store.workplaces.get(found[0]) if found else None
     concept = await concept_of(services, found[0]) if found else services.concept
-    card = invitation_card(lang, concept, dialogue_id=payload.dialogue_id, selection=selection, day=day, answer=given,
-                           calendar_url=calendar_url(services.settings, payload.dialogue_id), workplace_name=workplace.name if workplace else "")
-    await replace_card(ctx, turn, card, summary=t(lang, "invitation.answered.summary"), lang=lang)
+    card = invitation_card(lang, concept, dialogue_id=dialogue_id, selection=selection, day=day, answer=answer,
+                           calendar_url=calendar_url(services.settings, dialogue_id), workplace_name=workplace.name if workplace else "")
+    summary = "invitation.summary" if always else "invitation.answered.summary"  # ``always``: shown again, not answered
+    await replace_card(ctx, turn, card, summary=t(lang, summary), lang=lang)
 
 
 DECLARES = (

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from botbuilder.core import TurnContext
 
-from ..cards.leader_loop import LeaderAct, LeaderLoopDelete, LeaderLoopShow, LeaderName, leader_card, name_leader_card
+from ..cards.leader_loop import LeaderAct, LeaderLoopDelete, LeaderLoopShow, LeaderName, leader_card, name_leader_card, named_leader_card
 from ..process import planning_group
 from ..process.dialogue import Dialogue, Role
 from ..process.leader_loop import (
@@ -50,8 +50,10 @@ async def _roster(services: Services, team_id: str) -> list[tuple[str, str]] | N
     return [(m.user_id, m.name) for m in members]
 
 
-async def _name(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, team_id: str, user_id: str, name: str) -> None:
-    """Register ``user_id`` as the leader of ``team_id``, if the sender may and the person is in the team."""
+async def _name(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, team_id: str, user_id: str, name: str, *,
+                in_place: bool = False) -> None:
+    """Register ``user_id`` as the leader of ``team_id``, if the sender may and the person is in the team;
+    ``in_place``: the list's card pressed turns into who leads now, so it cannot act twice."""
     store, now = services.store, services.clock.now()
     members = await store.planning_group.members(team_id)
     if not planning_group.may_manage(turn.user_id, [m.user_id for m in members]):
@@ -69,6 +71,10 @@ async def _name(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str,
         return
     await store.leaders.set(team_id, user_id, names[user_id] or name, by=turn.user_id, now=now)
     await store.audit.record(actor=turn.user_id, action="leader.named", subject=user_id, now=now)
+    if in_place and turn.reply_to_id:
+        await replace_card(ctx, turn, named_leader_card(lang, name=names[user_id] or name or user_id), summary=t(lang, "leader.name.title"),
+                           lang=lang)
+        return
     await say(ctx, lang, "leader.named", name=names[user_id] or name or user_id)
 
 
@@ -79,7 +85,7 @@ async def name_leader(ctx: TurnContext, turn: TurnInfo, services: Services, payl
     if not team_id or not payload.leader_user_id:
         await say(ctx, lang, "leader.name.need_mention")
         return
-    await _name(ctx, turn, services, lang, team_id, payload.leader_user_id, "")
+    await _name(ctx, turn, services, lang, team_id, payload.leader_user_id, "", in_place=True)
 
 
 async def _team_of_sender(services: Services, turn: TurnInfo, dialogue_id: str | None) -> str | None:

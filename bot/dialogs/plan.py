@@ -27,6 +27,7 @@ from ..teams.connector import ConnectorError
 from ..texts import format_date, t
 from . import nomination
 from .context import names
+from .invitation import concept_of
 from .invitees import read_roster
 from .language import language_of
 from .registry import Command, Verb
@@ -45,6 +46,15 @@ async def _may_start(ctx: TurnContext, turn: TurnInfo, services: Services, lang:
     return True
 
 
+async def _uses_nominations(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str) -> bool:
+    """A concept without a nomination round (DTU's file) points to choosing the themes directly."""
+    concept = await concept_of(services, turn.team_id)
+    if concept.uses_nominations:
+        return True
+    await say(ctx, lang, "plan.no_nominations", dialogue=concept.dialogue_name(lang), planning_group=concept.roles.planning_group(lang))
+    return False
+
+
 async def _roster(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str) -> list[Member] | None:
     """The team's members, read from Teams now (never from the card), or None after saying why not."""
     try:
@@ -57,6 +67,8 @@ async def _roster(ctx: TurnContext, turn: TurnInfo, services: Services, lang: st
 async def show_setup(ctx: TurnContext, turn: TurnInfo, services: Services, _payload: RoundSetup) -> None:
     lang = await language_of(services, turn)
     if not await _may_start(ctx, turn, services, lang):
+        return
+    if not await _uses_nominations(ctx, turn, services, lang):
         return
     latest = await services.store.dialogues.latest_round(turn.team_id)
     if latest and latest.is_open(services.clock.now()):
@@ -122,6 +134,8 @@ async def turn_page(ctx: TurnContext, turn: TurnInfo, services: Services, payloa
 async def start_round(ctx: TurnContext, turn: TurnInfo, services: Services, payload: RoundStart) -> None:
     lang = await language_of(services, turn)
     if not await _may_start(ctx, turn, services, lang):
+        return
+    if not await _uses_nominations(ctx, turn, services, lang):
         return
     now = services.clock.now()
     latest = await services.store.dialogues.latest_round(turn.team_id)

@@ -16,7 +16,6 @@ from ..process.development_plan import adoption_problems, may_acknowledge, may_s
 from ..process.dialogue import Dialogue, Role
 from ..scheduler.runner import sweep_soon
 from ..services import Services
-from ..texts import t
 from .day import dialogue_to_manage
 from .development_plan import show_overview, team_people
 from .language import language_of

@@ -16,6 +16,8 @@ from . import sorting
 from . import development_plan, plan_adoption
 from . import immediate_follow_up, leader_loop
 from . import follow_up, send_on
+from . import organisation, committee_overview
+from . import hr_overview
 from .language import language_of
 from .registry import Registry, Route
 from .replies import say
@@ -28,7 +30,7 @@ log = logging.getLogger(__name__)
 STEPS = (
     plan, tally, status, planning_group, deadline, invitees, nomination, paper_form,
     selection, day, invitation, everyday_example, grouping, run_sheet, group_results, evaluation, immediate_follow_up, sorting,
-    development_plan, plan_adoption, follow_up, send_on, leader_loop, cycle_survey, my_data, welcome,
+    development_plan, plan_adoption, follow_up, send_on, committee_overview, hr_overview, organisation, leader_loop, cycle_survey, my_data, welcome,
 )
 REGISTRY = Registry.merge(d for step in STEPS for d in step.DECLARES)
 

@@ -14,6 +14,7 @@ from botbuilder.core import TurnContext
 
 from ..cards.follow_up import SendOnShow
 from ..cards.send_on import SendOnConfirm, send_on_card
+from ..cards.organisation import send_on_committee_block
 from ..process.dialogue import Role, send_on_deadline
 from ..process.follow_up import SEND_ON_DUE_KIND, SEND_ON_REMINDER_KIND
 from ..process.plan_file import plan_workbook
@@ -23,6 +24,7 @@ from ..services import Services
 from ..texts import t
 from .follow_up import Found, adopted_plan_of_turn
 from .language import language_of, team_language
+from .organisation import send_to_committee
 from .registry import Command, Verb
 from .replies import deliver_privately, replace_card, say
 from .turn import TurnInfo
@@ -50,8 +52,12 @@ async def _card(services: Services, found: Found, lang: str, *, notice: str | No
         person = await services.store.people.get(sent.by)
         name = person.name if person and person.name else ""
         url = download_url(services, found.dialogue_id, sent.version)
+    committee = await services.store.organisation.committee_of_workplace(found.team_id)
+    history = await services.store.organisation.history(found.dialogue_id)
+    block = send_on_committee_block(lang, committee, history[-1] if history else None, plan_version=found.plan.version,
+                                    sent=sent is not None, dialogue_id=found.dialogue_id)
     return send_on_card(lang, found.plan, deadline=send_on_deadline(cycle, services.window), sent=sent, sent_by_name=name,
-                        download_url=url, link_days=LINK_DAYS, notice=notice)
+                        download_url=url, link_days=LINK_DAYS, notice=notice, committee=block)
 
 
 async def _found_for_group(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, dialogue_id: str | None) -> Found | None:
@@ -96,9 +102,13 @@ async def send(ctx: TurnContext, turn: TurnInfo, services: Services, payload: Se
         if await store.sent_on.record(found.dialogue_id, by=turn.user_id, version=found.plan.version, now=now) is not None:
             await store.reminders.drop_pending(found.dialogue_id, "sent_on", kinds=(SEND_ON_DUE_KIND, SEND_ON_REMINDER_KIND))
             await store.audit.record(actor=turn.user_id, action=AUDIT_SENT, subject=f"{found.dialogue_id}:v{found.plan.version}", now=now)
+            await send_to_committee(services, dialogue_id=found.dialogue_id, team_id=found.team_id, plan=found.plan, by=turn.user_id)
         else:
             notice = t(lang, "send_on.already")
-    else:
+    elif payload.version != found.plan.version:
+        notice = t(lang, "send_on.refused.stale")
+    elif await send_to_committee(services, dialogue_id=found.dialogue_id, team_id=found.team_id, plan=found.plan,
+                                 by=turn.user_id) is None:  # a new version to the committee, else nothing new
         notice = t(lang, "send_on.already")
     card = await _card(services, found, lang, notice=notice)
     await replace_card(ctx, turn, card, summary=t(lang, "send_on.summary"), lang=lang)

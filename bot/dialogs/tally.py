@@ -15,11 +15,13 @@ from ..cards.reasons import TallyReasons, TallyReasonsPage, tally_reasons_card
 from ..cards.tally import TallyShow, tally_card
 from ..process import planning_group
 from ..process.concept import Kind
+from ..process.exports import KIND_TALLY
 from ..process.dialogue import Role
 from ..process.nomination import Round
 from ..process.tally import Tally, round_to_report, tally
 from ..services import Services
 from ..texts import t
+from .exports import export_url
 from .language import language_of
 from .context import planning_group_of_turn, refuse_non_member
 from .registry import Command, Verb
@@ -44,8 +46,10 @@ async def show_tally(ctx: TurnContext, turn: TurnInfo, services: Services, _payl
     if round_ is None:
         return
     result, is_open = await _viewed_tally(turn, services, round_)
+    url = export_url(services, KIND_TALLY, round_.team_id, turn.user_id)  # None without PUBLIC_BASE_URL
     await deliver_privately(
-        ctx, turn, services, lambda lang: tally_card(lang, services.concept, result, deadline=round_.deadline_date, is_open=is_open),
+        ctx, turn, services, lambda lang: tally_card(lang, services.concept, result, deadline=round_.deadline_date, is_open=is_open,
+                                                     download_url=url),
         summary="tally.summary", sent_key="tally.sent_privately",
     )
 

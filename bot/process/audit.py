@@ -35,6 +35,10 @@ AUDIT_ACTIONS = frozenset({
     "send_on.sent", "send_on.downloaded", "send_on.download_refused",  # the plan was sent on; its file was fetched through a link, or the link refused (subject: dialogue:version|reason)
     "leader.named", "leader.feedback_posted", "leader.done", "leader.deleted",  # the planning group named the leader (subject: user); the leader posted / marked done / deleted their feedback (subject: dialogue)
     "immediate.asked", "immediate.viewed", "immediate.deleted",  # step 9: the leader asked the attendees; the answers were read; a person deleted theirs (subject: dialogue)
+    "hr_overview.viewed", "export.downloaded", "export.refused",  # HR read the overview; an XLSX export was fetched through a link, or the link refused (subject: kind:subject[:reason])
+    "organisation.admin.add", "organisation.admin.remove",  # an administrator granted or revoked another (subject: user)
+    "organisation.committee.committee", "organisation.committee.hr", "organisation.link",  # a team registered as committee / HR (subject: committee); a workplace linked (subject: team|committee)
+    "organisation.sent_to_committee", "organisation.nudged", "organisation.forwarded",  # a plan version sent to the committee; the committee nudged those missing; forwarded to HR (subject: ids)
 })
 _AUDIT_ID = re.compile(r"[A-Za-z0-9:@._;=|+/-]{0,200}")
 

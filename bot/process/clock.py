@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -57,3 +57,10 @@ class FixedClock:
         if when.tzinfo is None:
             raise ValueError("FixedClock needs an aware datetime")
         self.current = when
+
+
+def local_date(moment: datetime) -> date:
+    """The Copenhagen date of ``moment`` (aware): what a person in Denmark calls that day, also at 23:30 UTC."""
+    if moment.tzinfo is None:
+        raise ValueError("local_date needs an aware datetime")
+    return moment.astimezone(COPENHAGEN).date()

@@ -64,6 +64,10 @@ class ThemeCatalogue(BaseModel):
     intro: Localized
     themes: tuple[Theme, ...]
     own_proposal: Theme
+    # Where the organisation's material names no themes the list is empty and ``silent`` says
+    # so plainly, instead of filling the gap; ``local_choice`` names fields that are not its words.
+    silent: str | None = None
+    local_choice: tuple[str, ...] = ()
 
     def find(self, theme_id: str) -> Theme | None:
         if theme_id == self.own_proposal.id:
@@ -194,6 +198,72 @@ class CycleSurvey(BaseModel):
         return tuple(q for s in self.sections for q in s.questions)
 
 
+class DialogueKind(BaseModel):
+    """One of the organisation's dialogues, as its own material describes it.
+
+    DTU runs two concepts with the same method (small groups without the manager, then plenum
+    with the manager) and different purposes: the well-being dialogue and the leadership
+    dialogue. Each field is the organisation's own words; ``None`` where its material is silent.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    name: Localized
+    purpose: Localized
+    characteristics: Localized | None = None
+    actors: Localized | None = None
+    responsible: Localized | None = None
+    next_steps: Localized | None = None  # what happens with the documentation afterwards
+    cadence: Localized | None = None  # "hver andet år", in the material's words
+    every_years: int | None = Field(default=None, ge=1, le=10)
+    silent: str | None = None  # a plain note for whoever maintains the file: what the material does not say
+
+
+ROLE_NAMES = ("planning_group", "leader", "employees")
+
+
+class Roles(BaseModel):
+    """The concept's words for the roles, in definite form ("planlægningsgruppen", "the planning
+    group"); a card starting a sentence with one capitalises it (``capitalised``).
+
+    The defaults are Nyborg's guide's words; ``local_choice`` names the roles whose word the
+    organisation's material does not give."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    planning_group: Localized = Localized(da="planlægningsgruppen", en="the planning group")
+    leader: Localized = Localized(da="lederen", en="the leader")
+    employees: Localized = Localized(da="medarbejderne", en="the employees")
+    local_choice: tuple[str, ...] = ()
+    silent: str | None = None
+
+    @model_validator(mode="after")
+    def _checked(self) -> "Roles":
+        unknown = set(self.local_choice) - set(ROLE_NAMES)
+        if unknown:
+            raise ValueError(f"unknown roles marked a local choice: {sorted(unknown)}")
+        return self
+
+    def capitalised(self, role: str, lang: str) -> str:
+        word = getattr(self, role)(lang)
+        return word[:1].upper() + word[1:]
+
+
+class Steps(BaseModel):
+    """Which of the process's optional steps the concept uses.
+
+    Nyborg's guide opens with a nomination round; a concept may leave it out, and then the
+    planning group chooses the themes directly (``vælg temaer``), from the catalogue or as its
+    own themes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    nominations: bool = True
+    local_choice: bool = False  # the organisation's material does not say; the concept file decides
+    silent: str | None = None
+
+
+CONCEPT_LOCAL_CHOICES = frozenset({"dialogue_name", "workplace_word", "question_why_me", "question_core_task", "limits"})
+CATALOGUE_LOCAL_CHOICES = frozenset({"label", "intro", "themes", "own_proposal"})
+
+
 def _is_https(url: str) -> bool:
     try:
         parts = urlsplit(url)
@@ -217,6 +287,11 @@ class Concept(BaseModel):
     privacy_notice_url: Localized | None = None
     safety: Safety | None = None  # where to go with boundary-crossing behaviour (Bilag 4)
     cycle_survey: CycleSurvey | None = None  # the optional end-of-cycle survey (DTU's question guide)
+    # Added for concepts other than Nyborg's guide; each default is Nyborg's behaviour.
+    dialogue_kinds: dict[Kind, DialogueKind] | None = None  # None: one dialogue holding both kinds (Nyborg)
+    steps: Steps = Steps()
+    roles: Roles = Roles()
+    local_choice: tuple[str, ...] = ()  # top-level fields the organisation's material does not give
 
     @model_validator(mode="after")
     def _both_kinds(self) -> "Concept":
@@ -227,7 +302,17 @@ class Concept(BaseModel):
             ids = cat.choice_ids
             if len(ids) != len(set(ids)):
                 raise ValueError(f"concept {self.id!r}: duplicate theme ids in {kind}")
+            unknown = set(cat.local_choice) - CATALOGUE_LOCAL_CHOICES
+            if unknown:
+                raise ValueError(f"concept {self.id!r}: unknown local choices in {kind}: {sorted(unknown)}")
+        unknown = set(self.local_choice) - CONCEPT_LOCAL_CHOICES
+        if unknown:
+            raise ValueError(f"concept {self.id!r}: unknown local choices {sorted(unknown)}")
         return self
+
+    @property
+    def uses_nominations(self) -> bool:
+        return self.steps.nominations
 
     def catalogue(self, kind: Kind) -> ThemeCatalogue:
         return self.catalogues[kind]

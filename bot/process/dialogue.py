@@ -135,12 +135,14 @@ STEPS: tuple[Step, ...] = (
           ("process", "cards", "dialogs", "storage", "texts", "scheduler")),
     _step(S.SEND_ON, 13, "Opfølgning på tværs i organisationen", (S.DEVELOPMENT_PLAN,), {R.PLANNING_GROUP},
           "the development plan and the initiatives that need support from outside the workplace, sent before 1 December. "
-          "Built so far: the run-up, recording the send-on and the plan as a spreadsheet; to the committee with issue 12",
-          Built.PARTLY, ("process", "cards", "dialogs")),
-    _step(S.OVERVIEW, 14, "Opfølgning på tværs i organisationen", (S.SEND_ON,), {R.COORDINATION_COMMITTEE, R.HR},
+          "Built: the run-up, recording the send-on, the plan as a spreadsheet, and the card to the workplace's coordination "
+          "committee (a re-send marked as a new version with what changed); the organisation is set up in bot/*/organisation.py",
+          Built.YES, ("process", "cards", "dialogs")),
+    _step(S.OVERVIEW, 14, "Opfølgning på tværs i organisationen", (S.SEND_ON,), {R.COORDINATION_COMMITTEE, R.HR, R.ADMINISTRATOR},
           "the plans collected by the coordination committee; HR's view across workplaces and the three most chosen "
-          "themes. Built so far: theme counts across workplaces that never show a group below the minimum size",
-          Built.PARTLY, ("process", "storage")),
+          "themes, what is asked of the organisation, progress at the follow-ups, and spreadsheets of each "
+          "(bot/*/organisation.py, committee_overview.py, hr_overview.py, exports.py); never a count below the minimum size",
+          Built.YES, ("process", "storage")),
     _step(S.LEADER_LOOP, None, "Lederens rolle", (S.GROUP_RESULTS,), {R.LEADER},
           "the leader's own development areas (at most 3), tied to the KOM-Leder conversation, and feedback to employees",
           Built.YES, ("process", "cards", "dialogs", "storage", "texts", "scheduler")),

@@ -26,6 +26,16 @@ The rules, written down:
   the 3rd says nothing about the 10th) and is told to everyone invited; the everyday-example
   reminders are planned again. A new place or link only is told to those coming or who have not
   answered: those who cannot come need not know the room. Answers are kept then.
+* The invitation card itself (``refresh_invitation_cards``). Whenever the day changes, every
+  invitation card that went out is put in place as it is now: the new date, time and place, and
+  the answer as it now stands (none after a new date or time). That includes those who are not
+  told, e.g. someone who cannot come whose room changed: an update in place sends no
+  notification, and a card that is kept must not show a wrong room. A card still on its way is
+  built with the new day when it goes out, so it needs no update.
+* An answer from an old card (``check_may_answer`` with ``shown``). The answer buttons carry
+  the date and start time the card showed. An answer to another date or time than the day's
+  now is not an answer to this day: it is refused (``day_moved``) and the person is shown the
+  day as it is. A button without them (a card from before this rule) is taken as today's answer.
 """
 from __future__ import annotations
 
@@ -188,17 +198,47 @@ class Answer(StrEnum):
 class AnswerRefused(Exception):
     def __init__(self, code: str) -> None:
         super().__init__(code)
-        self.code = code  # not_invited | no_day | day_started
+        self.code = code  # not_invited | no_day | day_started | day_moved
 
 
-def check_may_answer(*, invited: bool, day: DialogueDay | None, now: datetime) -> None:
-    """Those invited answer, and may change their answer, until the day starts."""
+@dataclass(frozen=True)
+class ShownDay:
+    """The date and start time a card's answer button was made for (either may be unknown)."""
+
+    date: date | None = None
+    start: time | None = None
+
+
+def check_may_answer(*, invited: bool, day: DialogueDay | None, now: datetime, shown: ShownDay | None = None) -> None:
+    """Those invited answer, and may change their answer, until the day starts; an answer made on
+    a card that showed another date or start time is no answer to the day as it is now."""
     if not invited:
         raise AnswerRefused("not_invited")
     if day is None:
         raise AnswerRefused("no_day")
     if now >= day.starts_at:
         raise AnswerRefused("day_started")
+    if shown is not None and ((shown.date is not None and shown.date != day.date)
+                              or (shown.start is not None and shown.start != day.start)):
+        raise AnswerRefused("day_moved")
+
+
+def shown_day(date_text: str | None, start_text: str | None) -> ShownDay:
+    """What an answer button says the card showed. A value that is not a date or time (only a
+    forged card sends one) counts as another day, so the answer is refused rather than stored."""
+    shown_date: date | None = None
+    shown_start: time | None = None
+    if date_text:
+        try:
+            shown_date = date.fromisoformat(date_text)
+        except ValueError:
+            shown_date = date.min
+    if start_text:
+        try:
+            shown_start = _clock_time(start_text)
+        except ValueError:
+            shown_start = time(23, 59, 59)  # no start a card can show (seconds are dropped)
+    return ShownDay(shown_date, shown_start)
 
 
 @dataclass(frozen=True)
@@ -267,9 +307,10 @@ class Invited:
 THEMES_ANNOUNCED_KIND = "themes_announced"  # themes_announced:<dialogue>, to the channel
 DAY_INVITATION_KIND = "day_invitation"  # day_invitation:<dialogue>:<user>
 DAY_CHANGED_KIND = "day_changed"  # day_changed:<dialogue>:<user>:<n>
+INVITATION_REFRESH_KIND = "invitation_refresh"  # invitation_refresh:<dialogue>:<user>:<n>, the card updated in place
 # None of these is a nagging reminder: each is one message per person and event by its key, so
 # none waits a day because another message reached the person that morning.
-UNLIMITED_KINDS = frozenset({THEMES_ANNOUNCED_KIND, DAY_INVITATION_KIND, DAY_CHANGED_KIND})
+UNLIMITED_KINDS = frozenset({THEMES_ANNOUNCED_KIND, DAY_INVITATION_KIND, DAY_CHANGED_KIND, INVITATION_REFRESH_KIND})
 
 
 def plan_announcement(*, dialogue_id: str, team_id: str, channel_id: str, people: Iterable[str], now: datetime) -> list[ReminderPlan]:
@@ -287,6 +328,22 @@ def plan_day_changed(*, dialogue_id: str, team_id: str, tell: Iterable[str], cha
     return [ReminderPlan(f"{DAY_CHANGED_KIND}:{dialogue_id}:{user}:{change_number}", DAY_CHANGED_KIND, team_id, dialogue_id,
                          user, change_number, now)
             for user in dict.fromkeys(tell)]
+
+
+def refresh_invitation_cards(invited: Iterable[Invited]) -> list[str]:
+    """Whose invitation card is put in place with the day as it is now: everyone whose card went
+    out, and those whose invitation is still pending (it may be on its way this very moment; if it
+    has not gone when the update is due, the update is obsolete and the invitation shows the new day)."""
+    return list(dict.fromkeys(i.user_id for i in invited if i.delivery in ("sent", "pending")))
+
+
+def plan_invitation_refresh(*, dialogue_id: str, team_id: str, people: Iterable[str], change_number: int,
+                            now: datetime) -> list[ReminderPlan]:
+    """An update in place of each person's invitation card after the day's ``change_number``-th
+    change; built at send time, so a later change supersedes an earlier one due together."""
+    return [ReminderPlan(f"{INVITATION_REFRESH_KIND}:{dialogue_id}:{user}:{change_number}", INVITATION_REFRESH_KIND, team_id,
+                         dialogue_id, user, change_number, now)
+            for user in dict.fromkeys(people)]
 
 
 def invitation_obsolete_reason(day: DialogueDay | None, *, announced: bool, invited: bool, now: datetime) -> str | None:

@@ -3,8 +3,8 @@
 A row names the dialogue (its ``round_id``) and the person or the channel; the themes, the day
 and the person's answer are read at send time, so a day moved after planning goes out as it is
 now. Kinds: the channel's post of the chosen themes, each invitation (Bilag 3; its delivery and
-card id are kept on the person's invitation row, so an answer updates the card in place), and
-"the day has changed".
+card id are kept on the person's invitation row, so an answer updates the card in place),
+"the day has changed", and the invitation card updated in place after the day moved.
 """
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from ..cards.elements import message_with_card
 from ..cards.invitation import day_changed_card, invitation_card, themes_announced_card
 from ..process.calendar_file import calendar_token
-from ..process.invitation import DAY_CHANGED_KIND, DAY_INVITATION_KIND, THEMES_ANNOUNCED_KIND, invitation_obsolete_reason
+from ..process.invitation import (
+    DAY_CHANGED_KIND, DAY_INVITATION_KIND, INVITATION_REFRESH_KIND, THEMES_ANNOUNCED_KIND, invitation_obsolete_reason,
+)
 from ..process.reminders import QueuedReminder
 from ..texts import t
 from .messages import DeliveryResult, OutgoingMessage
@@ -127,6 +129,33 @@ class DayChangedResolver(_DayResolver):
         return self.to_person(reminder, person, card, t(lang, "day_changed.summary"), lang)
 
 
+class InvitationRefreshResolver(_DayResolver):
+    """Puts a person's invitation card in place with the day as it is now (after the day moved),
+    so the card that is kept shows no old date or room and no button for the old day."""
+
+    kind = INVITATION_REFRESH_KIND
+
+    async def resolve(self, reminder: QueuedReminder) -> OutgoingMessage | Obsolete:
+        found = await self.context(reminder, person=True)
+        if isinstance(found, Obsolete):
+            return found
+        selection, day, workplace, invitation = found
+        if invitation.delivery != "sent" or not invitation.card_activity_id:
+            return Obsolete("no_card")  # not gone yet: the invitation is built with the new day when it goes
+        person = await self.store.people.get(reminder.recipient_id)
+        if person is None or not person.conversation_id or not person.service_url:
+            return Obsolete("no_conversation")
+        lang = self.person_lang(person)
+        concept = self.concept_loader(workplace.concept or self.default_concept)
+        card = invitation_card(lang, concept, dialogue_id=selection.dialogue_id, selection=selection, day=day, answer=invitation.answer,
+                               calendar_url=self.calendar_link(selection.dialogue_id), workplace_name=workplace.name)
+        return OutgoingMessage(
+            key=reminder.key, tenant_id=person.tenant_id, service_url=person.service_url, conversation_id=person.conversation_id,
+            activity=message_with_card(card, summary=t(lang, "invitation.summary"), lang=lang),
+            update_activity_id=invitation.card_activity_id,
+        )
+
+
 def calendar_key(settings: "Settings") -> bytes:
     """The key of the calendar links: the app's secret. Without one (local development only) a
     key derived from the database's address, so links survive a restart of the local bot."""
@@ -146,7 +175,7 @@ def calendar_url(settings: "Settings", dialogue_id: str) -> str | None:
 def invitation_resolvers(services: "Services", concept_loader) -> dict[str, StepResolver]:  # noqa: ANN001
     """This step's resolvers, keyed by kind, with the calendar link of the app's settings."""
     out: dict[str, StepResolver] = {}
-    for kind in (ThemesAnnouncedResolver, DayInvitationResolver, DayChangedResolver):
+    for kind in (ThemesAnnouncedResolver, DayInvitationResolver, DayChangedResolver, InvitationRefreshResolver):
         resolver = kind(services.store, concept_loader, clock=services.clock, default_lang=services.settings.default_language,
                         default_concept=services.concept.id, bot_id=services.bot_id)
         resolver.calendar_link = lambda dialogue_id, settings=services.settings: calendar_url(settings, dialogue_id)

@@ -42,6 +42,7 @@ async def apply_retention(store: Storage, *, now: datetime, retention_days: int)
     # Who was invited to a day, and their answers, go `retention_days` after the day (step 5).
     await store.invitations.forget_days_before(cutoff.date())
     await store.surveys.forget_days_before(cutoff.date())  # the end-of-cycle survey's answers, by the same day
+    await store.retention.forget_answers_after_day(cutoff.date())  # evaluation, "already now", plan seen
     return RetentionReport(rounds, nominations, activities, example_notes)
 
 

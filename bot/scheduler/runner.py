@@ -34,11 +34,20 @@ JOB_DEFAULTS: dict[str, Any] = {"misfire_grace_time": None, "coalesce": True, "m
 SWEEP_JOB_ID = "reminder-sweep"
 
 
+def quiet_apscheduler() -> None:
+    """APScheduler logs "Running job …" and "… executed successfully" at INFO on every tick
+    (every 30 s): routine, so only shown when the bot runs at debug level. Its warnings and
+    errors (a missed or crashed job) still come through."""
+    debug = logging.getLogger().isEnabledFor(logging.DEBUG)
+    logging.getLogger("apscheduler").setLevel(logging.NOTSET if debug else logging.WARNING)
+
+
 def build_scheduler() -> AsyncIOScheduler:
     """A scheduler with an in-memory job store and the job defaults above.
 
     The defaults go in ``job_defaults``: given as plain keyword arguments they are ignored.
     """
+    quiet_apscheduler()
     return AsyncIOScheduler(jobstores={"default": MemoryJobStore()}, job_defaults=dict(JOB_DEFAULTS), timezone=timezone.utc)
 
 
@@ -134,8 +143,11 @@ class ReminderRunner:
             log.exception("reminder sweep failed")
             report = None
         else:
-            if report.claimed:
-                log.info("reminder sweep: %s", report)
+            # Every sweep is routine (debug); one where a send failed and will be retried is not.
+            if report.failed:
+                log.warning("reminder sweep: %s failed and will be tried again (%s)", report.failed, report)
+            elif report.claimed:
+                log.debug("reminder sweep: %s", report)
         if self.housekeeping is not None:
             try:
                 await self.housekeeping()
@@ -171,6 +183,8 @@ def build_sweeper(services: "Services", *, worker_id: str | None = None) -> Swee
     from ..process.follow_up import UNLIMITED_KINDS as FOLLOW_UP_UNLIMITED_KINDS
     from ..process.invitation import UNLIMITED_KINDS as INVITATION_UNLIMITED_KINDS
     from .nomination import AnnouncementResolver, InvitationResolver, NominationReminderResolver, RoundStartedResolver
+    from .organisation import RESOLVERS as ORGANISATION_RESOLVERS
+    from ..process.organisation import UNLIMITED_KINDS as ORGANISATION_UNLIMITED_KINDS
     from .resolver import ResolverByKind
     from .sweeper import default_worker_id
 
@@ -186,6 +200,7 @@ def build_sweeper(services: "Services", *, worker_id: str | None = None) -> Swee
         *LEADER_RESOLVERS,  # the leader's own loop and step 9: each on its own day or per key, so not held to one a day
         PlanAnnouncedResolver,  # step 11: one per plan version, so not held to one a day
         CycleSurveyResolver,  # the end-of-cycle survey: one per key, so not held to one a day
+        *ORGANISATION_RESOLVERS,  # steps 13-14: posts to committees' and HR's channels, nudges to planning groups
     )
     resolvers = {
         kind.kind: kind(
@@ -198,7 +213,7 @@ def build_sweeper(services: "Services", *, worker_id: str | None = None) -> Swee
     resolvers.update(follow_up_resolvers(services, concept_loader))  # follow-ups, nudges, the 1 December run-up (steps 12-13)
     return Sweeper(
         services.store.reminders, services.dispatcher, ResolverByKind(resolvers),
-        clock=services.clock, window=services.window, worker_id=worker_id or default_worker_id(), unlimited_kinds=UNLIMITED_KINDS | INVITATION_UNLIMITED_KINDS | {PLENUM_POSTED_KIND, EVALUATION_KIND, GROUPS_POSTED_KIND, CYCLE_SURVEY_KIND, PLAN_ANNOUNCED_KIND} | LEADER_KINDS_UNLIMITED | FOLLOW_UP_UNLIMITED_KINDS,
+        clock=services.clock, window=services.window, worker_id=worker_id or default_worker_id(), unlimited_kinds=UNLIMITED_KINDS | INVITATION_UNLIMITED_KINDS | {PLENUM_POSTED_KIND, EVALUATION_KIND, GROUPS_POSTED_KIND, CYCLE_SURVEY_KIND, PLAN_ANNOUNCED_KIND} | LEADER_KINDS_UNLIMITED | FOLLOW_UP_UNLIMITED_KINDS | ORGANISATION_UNLIMITED_KINDS,
         # Asked for by someone in the room on the day: not held to the working window (sweeper.py).
         anytime_kinds=frozenset({GROUPS_POSTED_KIND, PLENUM_POSTED_KIND, EVALUATION_KIND}),
     )

@@ -22,7 +22,9 @@ from .invitation import Invitations
 from .leader_loop import LeaderLoops, Leaders
 from .my_data import MyData
 from .nomination import Nominations
+from .organisation import Organisation
 from .overview import Overview
+from .hr_overview import HrOverviewQueries
 from .people import People
 from .planning_group import PlanningGroups
 from .reminders import ReminderQueue
@@ -65,6 +67,8 @@ class Storage:
         self.sent_on = SentOnStore(engine)  # the plan sent on before 1 December (step 13)
         self.leaders = Leaders(engine)  # who leads each workplace (the leader's own loop)
         self.leader_loops = LeaderLoops(engine)  # the leader's development areas and feedback; step 9's answers
+        self.organisation = Organisation(engine)  # administrators, coordination committees, HR and what was sent to them (steps 13-14)
+        self.hr_overview = HrOverviewQueries(engine)  # what HR's overview reads across workplaces (step 14; queries only)
 
     @property
     def dialect(self) -> str:

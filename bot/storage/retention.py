@@ -5,7 +5,7 @@ When is decided by the job (bot/scheduler/retention.py); how themes are counted 
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from .engine import Repository
 from ..process.tally import count_themes
 from .models import Nomination, NominationRound, Reminder, RoundMember, ThemeCount
-from .models import Dialogue, ExamplePreparation
+from .models import Dialogue, DialogueDayRow, EvaluationAnswer, ExamplePreparation, ImmediateAnswer, PlanAcknowledgement
 from ..process.everyday_example import EVERYDAY_EXAMPLE_KIND, notes_expired
 from .nomination import nomination_from_row
 
@@ -21,6 +21,10 @@ _N = Nomination.__table__
 _R = NominationRound.__table__
 _M = RoundMember.__table__
 _REM = Reminder.__table__
+_DAY = DialogueDayRow.__table__
+_EVAL = EvaluationAnswer.__table__
+_IMMEDIATE = ImmediateAnswer.__table__
+_ACK = PlanAcknowledgement.__table__
 
 
 class Retention(Repository):
@@ -85,3 +89,18 @@ class Retention(Repository):
             deleted = (await conn.execute(sa.delete(ExamplePreparation.__table__).where(prep.dialogue_id.in_(expired)))).rowcount
             await conn.execute(sa.delete(_REM).where(_REM.c.round_id.in_(expired), _REM.c.kind == EVERYDAY_EXAMPLE_KIND))
         return deleted or 0
+
+    async def forget_answers_after_day(self, day_before: date) -> int:
+        """Delete what each person answered about a dialogue whose day lies before ``day_before``:
+        the evaluation, the immediate follow-up's "already now", and who marked the plan seen.
+
+        The same rule as the invitations to that day (storage/invitation.py): counts shown to the
+        planning group go with them; what groups and the planning group wrote together (results,
+        topics, the plan) is not one person's and stays with the workplace's dialogue.
+        """
+        past = sa.select(_DAY.c.dialogue_id).where(_DAY.c.date < day_before)
+        deleted = 0
+        async with self.engine.begin() as conn:
+            for table in (_EVAL, _IMMEDIATE, _ACK):
+                deleted += (await conn.execute(sa.delete(table).where(table.c.dialogue_id.in_(past)))).rowcount or 0
+        return deleted

@@ -34,6 +34,9 @@ from . import development_plan
 from . import leader_loop
 from . import follow_up
 from . import sorting
+from . import organisation
+from . import hr_overview
+from . import demo
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
@@ -51,6 +54,9 @@ STEP_MODULES = (
     follow_up,
     leader_loop,
     sorting,
+    organisation,
+    hr_overview,
+    demo,
 )
 
 

@@ -110,6 +110,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     # history
     "devplan.history.title": ("Planens historik", "The plan's history"),
     "devplan.history.entry": ("Version {version}: {name}, {date} – {count} indsatser", "Version {version}: {name}, {date} – {count} initiatives"),
+    "devplan.history.older": ("{count} ældre versioner er ikke vist her.", "{count} older versions are not shown here."),
+    "devplan.copy_left_out": ("Gruppernes ønskede handlinger er ikke vist, fordi indsatsen er så lang. Skriv dem ind under handlingerne.",
+                              "The groups' desired actions are not shown because the initiative is so long. Type them in under the actions."),
+    "devplan.history.older.one": ("1 ældre version er ikke vist her.", "1 older version is not shown here."),
+    "devplan.shortened": ("Teksterne er forkortet, så planen kan være i én besked. Tryk »Redigér« for at se en indsats i sin helhed.",
+                          "The texts are shortened so the plan fits in one message. Press “Edit” to see an initiative in full."),
     # step 11: the post to the team
     "devplan.post.title": ("Vores udviklingsplan", "Our development plan"),
     "devplan.post.changed_title": ("Vores udviklingsplan er ændret", "Our development plan has changed"),

@@ -11,10 +11,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.intro": (
         (
             "TalSammen hjælper jer med at forberede {dialogue}: medarbejderne vælger temaer, og "
-            "planlægningsgruppen ser optællingen og udvælger ét trivselstema og ét ledelsestema."
+            "{planning_group} ser optællingen og udvælger ét trivselstema og ét ledelsestema."
         ),
         (
-            "TalSammen helps you prepare the {dialogue}: employees nominate themes, and the planning group "
+            "TalSammen helps you prepare the {dialogue}: employees nominate themes, and {planning_group} "
             "sees the tally and selects one well-being theme and one leadership theme."
         ),
     ),
@@ -30,11 +30,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "help.role.planning_group": (
         (
-            "Som medlem af planlægningsgruppen starter du runder, følger med i, hvor mange der har svaret, "
+            "Som medlem af {planning_group} starter du runder, følger med i, hvor mange der har svaret, "
             "ser optællingen og styrer, hvem der er med i gruppen."
         ),
         (
-            "As a member of the planning group you start rounds, follow how many have answered, see the "
+            "As a member of {planning_group} you start rounds, follow how many have answered, see the "
             "tally and manage who is in the group."
         ),
     ),

@@ -169,6 +169,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Udviklingsdialogen er begyndt, så svaret kan ikke ændres længere.",
         "The development dialogue has begun, so the answer can no longer be changed.",
     ),
+    "answer.error.day_moved": (
+        "Dit svar er ikke gemt: dagen er flyttet, siden kortet blev sendt. Udviklingsdialogen er nu {when}. "
+        "Svar igen på kortet med den nye dag.",
+        "Your answer was not saved: the day has moved since the card was sent. The development dialogue is now {when}. "
+        "Please answer again on the card with the new day.",
+    ),
     # -- the day moved ---------------------------------------------------------------------------
     "day_changed.title": ("Ændring i udviklingsdialogen", "A change to the development dialogue"),
     "day_changed.text": ("Nu: {when}", "Now: {when}"),

@@ -118,6 +118,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Svarene vises ikke her i kanalen – kun planlægningsgruppen kan se optællingen.",
         "Answers are not shown here in the channel – only the planning group can see the tally.",
     ),
+    "plan.no_nominations": (
+        (
+            "I {dialogue} samler {planning_group} ikke temaforslag ind fra medarbejderne. "
+            "Skriv »vælg temaer« for at vælge de temaer, I skal drøfte."
+        ),
+        (
+            "In the {dialogue}, {planning_group} does not collect theme nominations from the employees. "
+            "Write “choose themes” to choose the themes you will discuss."
+        ),
+    ),
     "plan.round_already_open": (
         "Der er allerede en åben runde med temaforslag. Fristen er {deadline}.",
         "A theme round is already open, with deadline {deadline}.",

@@ -14,21 +14,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "welcome.team.steps": (
         (
-            "1. Planlægningsgruppen starter en runde og sætter en frist.\r2. Alle medarbejdere får en besked"
+            "1. {Planning_group} starter en runde og sætter en frist.\r2. Alle medarbejdere får en besked"
             " fra TalSammen og vælger ét trivselstema og ét ledelsestema – hver med to korte begrundelser.\r"
-            "3. Planlægningsgruppen ser optællingen og udvælger de temaer, I skal drøfte i "
+            "3. {Planning_group} ser optællingen og udvælger de temaer, I skal drøfte i "
             "Udviklingsdialogen."
         ),
         (
-            "1. The planning group starts a round and sets a deadline.\r2. Every employee gets a message "
+            "1. {Planning_group} starts a round and sets a deadline.\r2. Every employee gets a message "
             "from TalSammen and chooses one well-being theme and one leadership theme – each with two short"
-            " reasons.\r3. The planning group sees the tally and selects the themes you will discuss in the "
+            " reasons.\r3. {Planning_group} sees the tally and selects the themes you will discuss in the "
             "development dialogue."
         ),
     ),
     "welcome.team.group_is": (
-        "Planlægningsgruppen:",
-        "Planning group:",
+        "{Planning_group}:",
+        "{Planning_group}:",
     ),
     "welcome.team.group_empty": (
         (
@@ -54,12 +54,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "welcome.personal.what": (
         (
-            "Når planlægningsgruppen starter en runde, får du en besked her. Du vælger ét trivselstema og "
+            "Når {planning_group} starter en runde, får du en besked her. Du vælger ét trivselstema og "
             "ét ledelsestema og skriver kort, hvorfor de er vigtige – for dig og for jeres samarbejde om "
             "kerneopgaven. Før selve dialogen minder jeg dig om at forberede et hverdagseksempel."
         ),
         (
-            "When the planning group starts a round, you get a message here. You choose one well-being "
+            "When {planning_group} starts a round, you get a message here. You choose one well-being "
             "theme and one leadership theme and write briefly why they matter – to you and to your "
             "collaboration on the core task. Before the dialogue itself, I will remind you to prepare an "
             "everyday example."
