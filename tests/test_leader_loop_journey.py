@@ -191,6 +191,11 @@ async def test_the_leader_prepares_follows_up_gives_feedback_and_closes_the_loop
     [(_, post)] = cards_with(journey, f.TEAM, "Tilbagemelding fra lederen")
     assert "Tak for jeres ærlige input" in text_of(post) and "Jeg afbryder for ofte" in text_of(post)
     assert "Lytte mere" not in text_of(post)
+    # Pressed again as it stands, a while later: no second post (changed feedback would be a new one).
+    journey.clock.set(journey.clock.now() + timedelta(minutes=5))
+    await press(journey, "u-leader", {**save, "act": "post"}, card_id)
+    await sweeper.run_once()
+    assert len(cards_with(journey, f.TEAM, "Tilbagemelding fra lederen")) == 1
 
     # Thursday 24 September: the first feedback reminder. Lea marks it done; the rest stop.
     journey.clock.set(local(9, 24, 9, 5))

@@ -17,7 +17,7 @@ from ..cards.leader_loop import LeaderAct, LeaderLoopDelete, LeaderLoopShow, Lea
 from ..process import planning_group
 from ..process.dialogue import Dialogue, Role
 from ..process.leader_loop import (
-    LEADER_POST_KIND, LeaderInvalid, check_areas, parse_areas, parse_feedback, post_refused, stage,
+    LEADER_POST_KIND, LeaderInvalid, check_areas, parse_areas, parse_feedback, post_key, post_refused, stage,
 )
 from ..process.immediate_follow_up import plan_immediate_asks
 from ..process.plan import cycle_of
@@ -173,12 +173,14 @@ async def act(ctx: TurnContext, turn: TurnInfo, services: Services, payload: Lea
             await say(ctx, lang, "leader.post.no_feedback")
             return
         workplace = await store.workplaces.get(team_id)
-        key = f"{LEADER_POST_KIND}:{dialogue_id}:{int(now.timestamp())}"
-        await store.reminders.add([ReminderPlan(key, LEADER_POST_KIND, team_id, dialogue_id, workplace.channel_id if workplace else "", 1, now)])
-        await store.leader_loops.mark_posted(dialogue_id, now=now)
-        await store.audit.record(actor=turn.user_id, action="leader.feedback_posted", subject=dialogue_id, now=now)
-        services.spawn(sweep_soon(services), name=f"leader_post:{dialogue_id}")
-        saved = "leader.post.queued"
+        plan = ReminderPlan(post_key(loop), LEADER_POST_KIND, team_id, dialogue_id, workplace.channel_id if workplace else "", 1, now)
+        if await store.reminders.add([plan]):  # the same feedback again is the post already made
+            await store.leader_loops.mark_posted(dialogue_id, now=now)
+            await store.audit.record(actor=turn.user_id, action="leader.feedback_posted", subject=dialogue_id, now=now)
+            services.spawn(sweep_soon(services), name=f"leader_post:{dialogue_id}")
+            saved = "leader.post.queued"
+        else:
+            saved = "leader.post.already"
     elif payload.act == "done":
         if await store.leader_loops.mark_done(dialogue_id, leader_id=turn.user_id, now=now):
             await store.audit.record(actor=turn.user_id, action="leader.done", subject=dialogue_id, now=now)

@@ -38,6 +38,8 @@ The rules, written down:
 """
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -261,6 +263,13 @@ def parse_feedback(values: Mapping[str, object]) -> Feedback:
     if errors:
         raise LeaderInvalid(errors)
     return Feedback(**parts)
+
+
+def post_key(loop: LeaderLoop) -> str:
+    """The channel post's queue key: the same feedback (and shared areas) posted twice is one post;
+    feedback changed since is a new one."""
+    posted = repr((loop.feedback, loop.areas if loop.shared else ()))
+    return f"{LEADER_POST_KIND}:{loop.dialogue_id}:{hashlib.sha256(posted.encode()).hexdigest()[:16]}"
 
 
 def post_refused(loop: LeaderLoop | None) -> str | None:

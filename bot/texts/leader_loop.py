@@ -117,6 +117,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "leader.feedback.saved": ("Tilbagemeldingen er gemt.", "The feedback is saved."),
     "leader.feedback.posted": ("Sendt til kanalen {date}.", "Posted to the channel on {date}."),
     "leader.post.queued": ("Tilbagemeldingen sendes til teamets kanal.", "The feedback is being posted to the team's channel."),
+    "leader.post.already": (
+        "Tilbagemeldingen er allerede sendt til kanalen, som den står. Ret den, hvis du vil sende en ny.",
+        "The feedback has already been posted to the channel as it stands. Change it to post a new one.",
+    ),
     "leader.post.no_feedback": ("Skriv og gem din tilbagemelding først.", "Write and save your feedback first."),
     "leader.done.title": ("Markér som gjort", "Mark as done"),
     "leader.done.text": ("Når du har givet medarbejderne din tilbagemelding, så markér det. Så stopper påmindelserne.",
