@@ -1,11 +1,12 @@
 """``python -m benchmarks [--quick | --full] [--long]``: run the suite and write the report.
 
-Quick (CI): turns at N = 50 and 200, fan-out to 500, queries on a tenth of Copenhagen; writes
+Quick (CI): turns at N = 50 and 200 (the stock echo bot included), fan-out to 500, queries on a tenth of Copenhagen; writes
 benchmarks/out/report-quick.md. Full: turns at N = 50, 200 and 1,000, fan-out to 5,000 (and
 45,000 with --long), queries at Copenhagen scale; writes BENCHMARKS.md. Both run on SQLite and
 PostgreSQL (BENCH_POSTGRES_URL or TEST_POSTGRES_URL). The exit status is 1 on a correctness
-error only (a turn that failed, a reminder lost, duplicated or sent over the limit, a query
-that returned the wrong rows), never on a time.
+error only (a turn that failed or sent a reply over Teams' limits, a reminder lost, duplicated
+or sent over the limit, a query that returned the wrong rows), never on a time.
+``--turns-only`` runs the turn benchmark alone and writes benchmarks/out/report-turns-<mode>.md.
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ class Mode:
     load: load_bench.LoadShape = load_bench.QUICK_LOAD  # PostgreSQL under sustained load (issue 15)
 
 
-QUICK = Mode("quick", [50, 200], [500], Scale(4_500, 150, 100_000), 5, False, OUT / "report-quick.md")
+QUICK = Mode("quick", [50, 200], [500], Scale(4_500, 150, 100_000), 5, True, OUT / "report-quick.md")
 FULL = Mode("full", [50, 200, 1000], [5_000], Scale(45_000, 1_500, 1_000_000), 20, True, REPO / "BENCHMARKS.md", load_bench.FULL_LOAD)
 
 
@@ -49,7 +50,7 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-async def main(mode: Mode, *, long: bool) -> int:
+async def main(mode: Mode, *, long: bool, turns_only: bool = False) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     started_at, started = datetime.now(timezone.utc), time.perf_counter()
     backends = ["sqlite"]
@@ -76,13 +77,19 @@ async def main(mode: Mode, *, long: bool) -> int:
         finally:
             await databases.drop(database)
 
+    if turns_only:  # the turn benchmark alone, e.g. before and after a change to the turn path
+        mode = Mode(mode.name, mode.turn_sizes, [], mode.scale, mode.repeats, mode.stock_echo,
+                    OUT / f"report-turns-{mode.name}.md", mode.load)
+        skipped.append("fan-out, load and queries (--turns-only)")
     fanout_results = []
-    for n in mode.fanout_sizes + ([45_000] if long else []):
+    for n in mode.fanout_sizes + ([45_000] if long and not turns_only else []):
         log(f"fan-out: {n:,} employees (floor {n / 50:.0f} s)")
         fanout_results.append(await fanout.run(n, OUT, log=log))
 
     load_results = []
-    if "postgresql" in backends:
+    if turns_only:
+        pass
+    elif "postgresql" in backends:
         database = await databases.create("postgresql", OUT, "load")
         try:
             shape = mode.load
@@ -94,7 +101,7 @@ async def main(mode: Mode, *, long: bool) -> int:
         skipped.append("load against PostgreSQL (no server)")
 
     query_reports = []
-    for backend in backends:
+    for backend in [] if turns_only else backends:
         log(f"queries: {backend}, {mode.scale.label}")
         query_reports.append(await queries.run(backend, mode.scale, OUT, repeats=mode.repeats, log=log))
 
@@ -160,8 +167,10 @@ def cli() -> None:
     group.add_argument("--quick", action="store_true", help="small sizes for CI (default)")
     group.add_argument("--full", action="store_true", help="the issue's sizes; writes BENCHMARKS.md")
     parser.add_argument("--long", action="store_true", help="also fan out to 45,000 employees (15+ minutes)")
+    parser.add_argument("--turns-only", action="store_true",
+                        help="only the turn benchmark; writes benchmarks/out/report-turns-<mode>.md, never BENCHMARKS.md")
     args = parser.parse_args()
-    sys.exit(asyncio.run(main(FULL if args.full else QUICK, long=args.long)))
+    sys.exit(asyncio.run(main(FULL if args.full else QUICK, long=args.long, turns_only=args.turns_only)))
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
 """The SDK's floor: a minimal botbuilder echo bot on aiohttp, run as ``python -m benchmarks.echo_bot``.
 
-It uses the same SDK, the same CloudAdapter and the same msrest reply path as TalSammen, and
-answers a card submission the way TalSammen does, by updating the card in place
+It is a bot built the stock way: botbuilder's CloudAdapter, replies through msrest (`requests`
+in asyncio's default thread pool). It answers a card submission the way TalSammen does, by updating the card in place
 (``update_activity``: one PUT to the Bot Connector); a plain message gets a reply. With
-``ECHO_STOCK_MSREST=1`` it runs the SDK as shipped; otherwise it applies the same msrest
-speed-up as bot/teams/adapter.py, so that the comparison measures TalSammen's own work.
+``ECHO_STOCK_MSREST=1`` it runs the SDK as shipped; otherwise it applies the msrest speed-up
+TalSammen used before its replies left msrest (the best a stock bot can be tuned to, with a
+wider thread pool from benchmarks/launch.py).
 Settings: ``PORT``, ``HOST``.
 """
 from __future__ import annotations
@@ -16,6 +17,17 @@ from aiohttp import web
 from botbuilder.core import ActivityHandler, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity
+
+
+def _speed_up_msrest() -> None:
+    """msrest's retry policy tests ~1,000 codes against a 500-element list for every connector
+    it builds (twice per turn); a frozenset makes that membership test O(1). See PLATFORM.md.
+    TalSammen applied it too while its replies went through msrest; now they do not."""
+    from msrest.universal_http import requests as msrest_requests
+
+    policy = msrest_requests.ClientRetryPolicy
+    if not isinstance(policy.safe_codes, frozenset):
+        policy.safe_codes = frozenset(policy.safe_codes)
 
 
 class _Config:
@@ -43,8 +55,6 @@ class EchoBot(ActivityHandler):
 def create_echo_app(*, stock_msrest: bool = False) -> web.Application:
     """The echo bot's aiohttp app: POST /api/messages and GET /health."""
     if not stock_msrest:
-        from bot.teams.adapter import _speed_up_msrest  # the very patch TalSammen applies
-
         _speed_up_msrest()
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_Config()))
     bot = EchoBot()

@@ -14,17 +14,28 @@ class TurnMock(MockBotConnector):
     """Records replies like the strict mock, counts arrivals beyond Teams' limits, refuses none.
 
     The turn benchmark measures what a turn costs against the SDK's floor. Hundreds of people
-    pressing Submit within a second push any bot's in-turn replies past the tenant's 50 per
+    pressing Submit within a second push a stock bot's in-turn replies past the tenant's 50 per
     second; refusing them would measure Teams' throttling, which the fan-out benchmark does.
+    TalSammen paces its replies (bot/scheduler/reply_lane.py): any of its requests over the
+    limit is a correctness failure of the run (`over_limit_by`).
     """
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.over_limit = 0
+        self.over_limit_by: dict[str, int] = {}  # bot -> its requests over the limit
+        self.bot = ""
+
+    def serving(self, bot: str) -> None:
+        """From now on count arrivals for `bot` alone: the bots run one after the other over
+        the same conversations, and one bot's burst must not count against the next."""
+        self.bot = bot
+        self._arrivals.clear()
 
     def _over_limit(self, now, tenant, conversation) -> bool:  # noqa: ANN001
         if super()._over_limit(now, tenant, conversation):
             self.over_limit += 1
+            self.over_limit_by[self.bot] = self.over_limit_by.get(self.bot, 0) + 1
         return False
 
     def cards_by_conversation(self) -> dict[str, list[tuple[str, dict]]]:

@@ -62,8 +62,10 @@ def _turn_tables(reports: list[TurnReport]) -> list[str]:
         problems = [f"- N={run.n} {run.bot}: {p}" for run in report.runs for p in run.problems]
         if problems:
             lines += ["", "Problems:", *problems]
-        lines += ["", f"Start-up to ready: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.startup.items())
-                  + f". In-turn replies beyond the tenant's 50/s (counted by the mock, not refused): {report.over_limit}."]
+        over = ", ".join(f"{bot} {count}" for bot, count in report.over_limit_by.items() if bot) or "none"
+        lines += ["", "Start-up to ready: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.startup.items())
+                  + f". Requests beyond Teams' limits (counted by the mock, not refused): {over}; TalSammen paces its"
+                  " in-turn replies to the tenant's rate, so any of its own fails the run."]
     return lines
 
 

@@ -45,6 +45,7 @@ class TurnRun:
     problems: list[str] = field(default_factory=list)  # any correctness failure, errors included
     cpu: float = float("nan")  # CPU seconds the bot process used for the batch
     peak_rss: float = float("nan")  # the bot's VmHWM (MiB) right after the batch: its peak so far
+    over_limit: int = 0  # its requests beyond Teams' limits during the batch (counted by the mock)
 
 
 @dataclass
@@ -54,7 +55,8 @@ class TurnReport:
     runs: list[TurnRun] = field(default_factory=list)
     startup: dict[str, float] = field(default_factory=dict)  # bot -> seconds to /health
     peak_rss: dict[str, float] = field(default_factory=dict)  # bot -> MiB
-    over_limit: int = 0  # in-turn replies beyond Teams' tenant limit (counted, not refused)
+    over_limit: int = 0  # in-turn replies beyond Teams' tenant limit (counted, not refused), all bots
+    over_limit_by: dict[str, int] = field(default_factory=dict)  # bot -> its share
     setup_seconds: dict[int, float] = field(default_factory=dict)
 
 
@@ -192,6 +194,8 @@ async def run(database: Database, sizes: list[int], out_dir: Path, *, threads: i
                 team = f"19:bench-{config}-{n}@thread.tacv2"
                 roster = [{"id": f"u-{config}-{n}-{i}", "name": f"Medarbejder {i}", "aadObjectId": f"aad-{config}-{n}-{i}"} for i in range(n)]
                 mock.latency, mock.latency_jitter = 0.0, 0.0  # set-up is not measured
+                mock.serving("talsammen")  # the invitations it sends count too
+                talsammen_before = mock.over_limit_by.get("talsammen", 0)
                 started = time.perf_counter()
                 round_id = await _open_round(session, bots["talsammen"], mock, team, roster, timeout=60 + n)
                 report.setup_seconds[n] = time.perf_counter() - started
@@ -201,20 +205,28 @@ async def run(database: Database, sizes: list[int], out_dir: Path, *, threads: i
                 mock.latency, mock.latency_jitter = TEAMS_LATENCY, TEAMS_JITTER
                 for name in ["echo", "talsammen"] + (["echo-stock"] if stock_echo else []):
                     batch = _fresh(submissions) if name != "talsammen" else submissions
+                    mock.serving(name)
+                    over_before = mock.over_limit_by.get(name, 0)
                     cpu_before = bots[name].cpu()
                     latencies, statuses, wall = await _burst(session, bots[name].url, batch)
                     cpu = bots[name].cpu() - cpu_before
+                    over = mock.over_limit_by.get(name, 0) - over_before
                     bad = [s for s in statuses if not (isinstance(s, int) and 200 <= s < 300)]
                     problems = [f"{len(bad)} answers not 2xx (e.g. {bad[0]})"] if bad else []
                     if name == "talsammen":
                         problems += await _check_talsammen(mock, database, batch, round_id)
-                    report.runs.append(TurnRun(database.backend, n, name, latencies, len(bad), wall, problems, cpu, bots[name].measure()))
-                    log(f"  turns {database.backend} {config} N={n} {name}: wall {wall:.1f} s, "
-                        f"bot CPU {cpu / n * 1000:.1f} ms/turn, peak memory {bots[name].peak_rss:.0f} MiB, problems: {problems or 'none'}")
+                        # Its set-up too: the invitations the dispatcher sent for this round.
+                        over = mock.over_limit_by.get("talsammen", 0) - talsammen_before
+                        if over:
+                            problems.append(f"{over} requests over Teams' limits (in-turn replies are paced to the tenant's 50/s)")
+                    report.runs.append(TurnRun(database.backend, n, name, latencies, len(bad), wall, problems, cpu, bots[name].measure(), over))
+                    log(f"  turns {database.backend} {config} N={n} {name}: wall {wall:.1f} s, p99 {sorted(latencies)[int(0.99 * (n - 1))]:.2f} s, "
+                        f"bot CPU {cpu / n * 1000:.1f} ms/turn, peak memory {bots[name].peak_rss:.0f} MiB, over the limit {over}, problems: {problems or 'none'}")
                     await asyncio.sleep(1.0)  # let sockets and thread pools settle between batches
         finally:
             for name, bot in bots.items():
                 await bot.stop()
                 report.peak_rss[name] = bot.peak_rss
             report.over_limit = mock.over_limit
+            report.over_limit_by = dict(mock.over_limit_by)
     return report

@@ -20,6 +20,7 @@ from .concepts import load_concept
 from .scheduler.dispatcher import Dispatcher
 from .scheduler.budget import SharedTenantBudget
 from .scheduler.ratelimit import conversation_rate_limiter, teams_rate_limiter
+from .scheduler.reply_lane import ReplyLane
 from .services import Services
 from .settings import Settings
 from .storage import Storage
@@ -30,14 +31,15 @@ from .teams.auth import Authenticator, BotFrameworkAuthenticator, DisabledAuthen
 from .teams.connector import ConnectorClient, NoAuth
 from .teams.gate import Admitted, admit
 from .teams.tokens import BotFrameworkTokenProvider
+from .texts import use_roles
 
 log = logging.getLogger(__name__)
 
 SERVICES = web.AppKey("services", Services)
-# Turns running at once; more wait here holding only their parsed activity. A botbuilder turn
-# holds about 100 KB (a Bot Connector client and HTTP session of its own), so a deadline-day
-# burst of 1,000 simultaneous submissions would cost 100 MB more without finishing any sooner:
-# the replies queue for msrest's threads either way (benchmarks/, BENCHMARKS.md).
+# Turns running at once; more wait here holding only their parsed activity. It also bounds the
+# replies queued for the tenant's 50 a second (bot/scheduler/reply_lane.py): a deadline-day
+# burst of 1,000 simultaneous submissions finishes no sooner with more turns in flight, since
+# their replies leave at the tenant's rate either way, and each turn in flight costs memory.
 MAX_CONCURRENT_TURNS = 100
 
 
@@ -53,13 +55,18 @@ class Overrides:
     engine: AsyncEngine | None = None
 
 
-def _dispatcher(connector: ConnectorClient, store: Storage) -> Dispatcher:
-    """On PostgreSQL every instance draws the tenant's 50 per second from one shared row
+def _senders(connector: ConnectorClient, store: Storage) -> tuple[Dispatcher, ReplyLane]:
+    """The dispatcher and the turns' reply lane, on one limiter: the lane goes first.
+
+    On PostgreSQL every instance draws the tenant's 50 per second from one shared row
     (bot/scheduler/budget.py); SQLite is one file and, in practice, one instance, whose
     in-process limiter keeps the tenant's windows itself."""
     if store.engine.dialect.name == "postgresql":
-        return Dispatcher(connector, limiter=conversation_rate_limiter(), budget=SharedTenantBudget(store.tenant_budgets))
-    return Dispatcher(connector, limiter=teams_rate_limiter())
+        limiter, budget = conversation_rate_limiter(), SharedTenantBudget(store.tenant_budgets)
+    else:
+        limiter, budget = teams_rate_limiter(), None
+    lane = ReplyLane(limiter, budget=budget)
+    return Dispatcher(connector, limiter=limiter, budget=budget, yield_to=lane.busy), lane
 
 
 def startup_summary(settings: Settings, services: Services) -> list[str]:
@@ -105,21 +112,24 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
         if settings.authentication_enabled else NoAuth()
     )
     connector = overrides.connector or ConnectorClient(tokens=tokens)
+    dispatcher, lane = _senders(connector, store)
     services = Services(
         settings=settings, store=store, connector=connector,
-        dispatcher=_dispatcher(connector, store), concept=load_concept(settings.concept),
+        dispatcher=dispatcher, concept=load_concept(settings.concept),
         clock=clock, window=settings.working_window(),
         bot_id=f"28:{settings.microsoft_app_id}" if settings.microsoft_app_id else "",
     )
+    # In-turn replies go through the same connector (and token provider) as proactive messages.
     adapter = TeamsAdapter(
         app_id=settings.microsoft_app_id if settings.authentication_enabled else "",
-        password=settings.microsoft_app_password.get_secret_value() if settings.authentication_enabled else "",
-        tenant_id=settings.microsoft_app_tenant_id,
-        # botbuilder insists on an app id for SingleTenant; without authentication there is none
-        app_type=settings.microsoft_app_type if settings.authentication_enabled else "MultiTenant",
-        on_turn_error=on_turn_error,
+        connector=connector, lane=lane, on_turn_error=on_turn_error,
     )
     bot = DemoBot(services) if settings.demo else TalSammenBot(services)  # DEMO: local development only (bot/demo.py)
+
+    async def on_turn(ctx) -> None:  # noqa: ANN001
+        use_roles(services.concept.roles)  # the texts say this concept's word for the planning group (bot/texts)
+        await bot.on_turn(ctx)
+
     allowed_tenants = settings.tenant_allowlist
     turn_slots = asyncio.Semaphore(MAX_CONCURRENT_TURNS)
 
@@ -129,7 +139,7 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
             return decision
         try:
             async with turn_slots:
-                response = await adapter.process(decision.activity, decision.claims, bot.on_turn)
+                response = await adapter.process(decision.activity, decision.claims, on_turn, tenant_id=decision.tenant_id)
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             # botbuilder could not read an activity the gate let through (a nonsense timestamp…)
             log.warning("refused an activity botbuilder could not read: %s", type(error).__name__)

@@ -433,6 +433,32 @@ def grouping_cards(lang: str, concept: Concept) -> dict[str, dict]:
         "plenum_nothing": plenum_card(lang, concept, dialogue_id="d1", view=PlenumView(Kind.WELLBEING, (), (1, 2)), theme=None,
                                       can_post=False),
         "plenum_post_both_rounds": plenum_post_card(lang, concept, views=views, day=datetime(2026, 9, 15, 6, 0, tzinfo=timezone.utc)),
+        **paged_cards_300(lang, concept),
+    }
+
+
+PEOPLE300 = [f"29:{'x' * 80}{i:03d}" for i in range(300)]
+NAMES300 = {user_id: long_name(i) for i, user_id in enumerate(PEOPLE300)}
+
+
+def views_300(concept: Concept) -> list:
+    saved = sample_grouping(PEOPLE300)
+    return [(sample_results(kind, len(saved.grouping.groups(kind)), missing=(2,)), sample_selection(concept).themes.choice(kind))
+            for kind in Kind]
+
+
+def paged_cards_300(lang: str, concept: Concept) -> dict[str, dict]:
+    """A day of 300 people: the large cards on pages, the middle and last pages of each."""
+    saved = sample_grouping(PEOPLE300)
+    view = GroupingView("d1", saved, NAMES300, PeopleChange(left=tuple(PEOPLE300[:3]), joined=tuple(PEOPLE300[-2:])), DAY)
+    views = views_300(concept)
+    return {
+        "grouping_300_page_2": grouping_card(lang, view, page=1),
+        "grouping_300_last_page": grouping_card(lang, view, page=99),
+        "groups_post_300_page_2": groups_post_card(lang, dialogue_id="d1", grouping=saved.grouping, names=NAMES300, day=DAY, page=1),
+        "plenum_300_page_2": plenum_card(lang, concept, dialogue_id="d1", view=views[0][0], theme=views[0][1], can_post=True, page=1),
+        "plenum_post_300_page_2": plenum_post_card(lang, concept, views=views, day=None, dialogue_id="d1", page=1),
+        "plenum_post_300_last_page": plenum_post_card(lang, concept, views=views, day=None, dialogue_id="d1", page=99),
     }
 
 
@@ -1629,3 +1655,48 @@ def test_the_groups_post_mentions_everyone_and_only_a_mention_shaped_msteams_key
         with pytest.raises(AssertionError):
             assert_valid_card(wrong)
     assert_valid_card({**card, "msteams": {**card["msteams"], "width": "Full"}})
+
+
+def _all_pages(lang: str, build) -> list[dict]:  # noqa: ANN001
+    """Every page of a paged card, following its "Næste side" button from the first."""
+    pages = [build(0)]
+    while (turn := [a["data"]["page"] for a in pages[-1].get("actions", []) if a.get("title") == t(lang, "list.next")]):
+        assert turn == [len(pages)] and len(pages) < 100
+        pages.append(build(turn[0]))
+    return pages
+
+
+def test_a_day_of_300_people_is_paged_with_every_group_and_name_reachable_and_each_page_under_40_kb() -> None:
+    concept = load_concept("nyborg")
+    saved = sample_grouping(PEOPLE300)
+    views = views_300(concept)
+    people = [p for g in saved.grouping.wellbeing for p in g]
+    view = GroupingView("d1", saved, NAMES300, PeopleChange((), ()), DAY)
+    for lang in ("da", "en"):
+        paged = {
+            "grouping": _all_pages(lang, lambda n: grouping_card(lang, view, page=n)),
+            "post": _all_pages(lang, lambda n: groups_post_card(lang, dialogue_id="d1", grouping=saved.grouping, names=NAMES300, day=DAY, page=n)),
+            "plenum": _all_pages(lang, lambda n: plenum_card(lang, concept, dialogue_id="d1", view=views[1][0], theme=None, can_post=True,
+                                                       page=n)),
+            "plenum_post": _all_pages(lang, lambda n: plenum_post_card(lang, concept, views=views, day=None, dialogue_id="d1", page=n)),
+        }
+        for name, pages in paged.items():
+            assert len(pages) > 1, name
+            for number, page in enumerate(pages, start=1):
+                assert_valid_card(page)
+                assert wire_size(page) < 40_000, (name, number)
+                assert t(lang, "plenum.page", page=number, pages=len(pages)) in json.dumps(page, ensure_ascii=False), name
+        shown = "".join(json.dumps(p, ensure_ascii=False) for p in paged["grouping"])
+        assert all(shown.count(json.dumps(NAMES300[p], ensure_ascii=False)[1:-1]) >= 2 for p in people)  # in both rounds
+        mentioned = [e["mentioned"]["id"] for p in paged["post"] for e in p["msteams"]["entities"]]
+        assert sorted(set(mentioned)) == sorted(people)
+        posted = "".join(json.dumps(p, ensure_ascii=False) for p in paged["plenum_post"])
+        for view_, _ in views:
+            for result in view_.results:
+                for entry in result.key_points + result.desired_actions:
+                    for line in entry.split("\n"):  # whole, never shortened (a line is a block of its own)
+                        assert json.dumps(line, ensure_ascii=False)[1:-1] in posted
+        plenum_text = "".join(json.dumps(p, ensure_ascii=False) for p in paged["plenum"])
+        assert all(json.dumps(r.key_points[0].split("\n")[-1], ensure_ascii=False)[1:-1] in plenum_text
+                   and json.dumps(r.desired_actions[1].split("\n")[0], ensure_ascii=False)[1:-1] in plenum_text for r in views[1][0].results)
+        assert t(lang, "plenum.missing", groups="2") in json.dumps(paged["plenum"][-1], ensure_ascii=False)

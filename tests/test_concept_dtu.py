@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
@@ -301,3 +302,43 @@ async def test_a_cycle_runs_with_nyborgs_concept_and_its_nominations(journey: Jo
     chosen = await services.store.selections.get(dialogue.id)
     assert chosen.themes.wellbeing.nominations == 2
     await run_the_rest_of_the_cycle(journey, dialogue.id)
+
+
+# -- help lists only the concept's steps; texts say the concept's word for the planning group --
+def test_help_lists_only_what_the_concepts_steps_allow() -> None:
+    from bot.dialogs.router import REGISTRY
+    from bot.process.dialogue import Role
+
+    roles = {Role.EMPLOYEE, Role.PLANNING_GROUP}
+    nyborg = {key for *_, key in REGISTRY.help_lines(roles, concept=NYBORG)}
+    dtu = {key for *_, key in REGISTRY.help_lines(roles, concept=DTU)}
+    nomination_round = {"help.cmd.start", "help.cmd.my_themes", "help.cmd.tally", "help.cmd.status", "help.cmd.paper_form"}
+    assert nomination_round <= nyborg and not nomination_round & dtu
+    assert "help.cmd.choose_themes" in dtu and "help.cmd.survey" in dtu and "help.cmd.survey" not in nyborg
+    for lang in ("da", "en"):
+        card = help_card(lang, DTU, role="planning_group", in_channel=True, can_start=True,
+                         commands=REGISTRY.help_lines(roles, concept=DTU))
+        verbs = {a["data"]["verb"] for a in card["actions"] if "data" in a}
+        assert verbs.isdisjoint({"round.setup", "tally.show", "status.show", "nomination.open"}) and "selection.show" in verbs
+        employee = help_card(lang, DTU, role="employee", in_channel=False, commands=REGISTRY.help_lines({Role.EMPLOYEE}, concept=DTU))
+        assert "nomination.open" not in {a["data"]["verb"] for a in employee["actions"] if "data" in a}
+        assert "mine temaer" not in card_text(employee["body"]) and "optælling" not in card_text(card["body"])
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_texts_naming_the_planning_group_take_the_concepts_word(lang: str) -> None:
+    from bot.texts import TEXTS, t, use_roles
+
+    keys = [k for k, pair in TEXTS.items() if "lanning_group}" in pair[0]]
+    assert {"selection.title", "invitation.closing", "help.cmd.group"} <= set(keys)
+    token = use_roles(DTU.roles)
+    try:
+        for key in keys:
+            names = {n for _, n, _, _ in string.Formatter().parse(TEXTS[key][0]) if n and "lanning_group" not in n}
+            said = t(lang, key, **{n: "x" for n in names})
+            assert "planlægningsgruppen" not in said.casefold() and "the planning group" not in said.casefold(), key
+            assert DTU.roles.planning_group(lang).casefold() in said.casefold(), key
+    finally:
+        from bot.texts import _ROLES
+        _ROLES.reset(token)
+    assert "planlægningsgruppen" in t("da", "invitation.closing").casefold()  # Nyborg's word by default

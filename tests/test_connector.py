@@ -52,6 +52,15 @@ async def test_update_puts_the_new_activity_in_place(mock, client):
     assert update.body == {"type": "message", "text": "v2", "id": activity_id, "conversation": {"id": "a:1"}}
 
 
+async def test_a_reply_answers_the_activity_and_keeps_the_conversations_fields(mock, client):
+    incoming = {"id": CHANNEL, "conversationType": "channel", "tenantId": "t1", "isGroup": True}
+    reply = {"type": "message", "text": "svar", "replyToId": "act-1", "conversation": incoming}
+    activity_id = await client.reply_to_activity(mock.url, CHANNEL, "act-1", reply)
+    [request] = mock.requests
+    assert activity_id and (request.method, request.kind, request.conversation_id) == ("POST", "send", CHANNEL)
+    assert request.body == reply
+
+
 async def test_create_personal_conversation_sends_member_and_tenant(mock, client):
     conversation_id = await client.create_personal_conversation(
         mock.url, bot_id="28:bot", member_id="29:member", tenant_id="t1"

@@ -15,9 +15,9 @@ from bot.cards.elements import message_with_card
 from bot.cards.invitation import DayAnswer, invitation_card
 from bot.concepts import load_concept
 from bot.dialogs.router import REGISTRY
+from bot.process.day_move import ShownDay, plan_invitation_refresh, refresh_invitation_cards, shown_day
 from bot.process.invitation import (
-    INVITATION_REFRESH_KIND, UNLIMITED_KINDS, Answer, AnswerRefused, DialogueDay, Invited, ShownDay, check_may_answer,
-    plan_invitation_refresh, refresh_invitation_cards, shown_day,
+    INVITATION_REFRESH_KIND, UNLIMITED_KINDS, Answer, AnswerRefused, DialogueDay, Invited, check_may_answer,
 )
 from bot.scheduler.runner import build_sweeper
 from cards_validation import assert_valid_card

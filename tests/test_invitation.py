@@ -7,6 +7,7 @@ import pytest
 
 from bot.process.calendar import WorkingWindow
 from bot.process.clock import COPENHAGEN
+from bot.process.day_move import day_change
 from bot.process.invitation import (
     Answer,
     AnswerRefused,
@@ -16,7 +17,6 @@ from bot.process.invitation import (
     answer_counts,
     check_may_answer,
     check_may_set_day,
-    day_change,
     parse_day,
 )
 

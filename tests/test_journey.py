@@ -267,3 +267,37 @@ async def test_status_gives_the_planning_group_the_figures_to_run_the_round(jour
     assert "Trin 4: Planlægningsgruppen udvælger temaer" in card_text(after)
     # Step 4's own action first (choose the themes), then the tally to choose from.
     assert [a["data"]["verb"] for a in after["actions"][:2]] == ["selection.show", "tally.show"]
+
+
+async def _round_with_cards(journey: Journey):
+    await journey.post(f.bot_added_to_team(journey.mock.url))
+    start = {"verb": "round.start", "deadline": "2026-09-15", "contact_name": "Lea", "named_mode": "anonymous"}
+    await journey.post(f.channel_submit(journey.mock.url, start, user="u-leader", name="Lea Leder"))
+    return await journey.services.store.dialogues.latest_round(f.TEAM)
+
+
+async def test_a_nomination_delivered_twice_is_stored_and_answered_once(journey: Journey):
+    """Its claim, reads and save share one transaction (bot/storage/turn_work.py); the second
+    delivery of the same activity finds the claim and does nothing."""
+    round_ = await _round_with_cards(journey)
+    bo_card = journey.cards_in("a:u-bo")[0][0]
+    submit = f.personal_submit(journey.mock.url, submit_value(round_.id), user="u-bo", conversation="a:u-bo", reply_to=bo_card)
+    updates = lambda: [r for r in journey.mock.requests if r.kind == "update" and r.conversation_id == "a:u-bo"]  # noqa: E731
+    assert await journey.post(submit) == 200
+    assert len(updates()) == 1 and "nomination.edit" in card_text(journey.mock.activities_in("a:u-bo")[bo_card])
+    assert await journey.post(submit) == 200
+    assert len(updates()) == 1
+    assert [r.user_id for r in await journey.services.store.nominations.records(round_.id)] == ["u-bo"]
+
+
+async def test_a_nomination_turn_that_could_not_answer_is_handled_when_teams_tries_again(journey: Journey):
+    """The claim was committed with the save; the turn failed, so it is released again."""
+    round_ = await _round_with_cards(journey)
+    bo_card = journey.cards_in("a:u-bo")[0][0]
+    submit = f.personal_submit(journey.mock.url, submit_value(round_.id), user="u-bo", conversation="a:u-bo", reply_to=bo_card)
+    journey.mock.fail_next(403, code="Forbidden")  # the receipt cannot replace the card
+    await journey.post(submit)
+    assert "nomination.edit" not in card_text(journey.mock.activities_in("a:u-bo")[bo_card])
+    assert await journey.post(submit) == 200
+    assert "nomination.edit" in card_text(journey.mock.activities_in("a:u-bo")[bo_card])
+    assert await journey.services.store.nominations.get(round_.id, "u-bo") is not None

@@ -135,3 +135,45 @@ def test_the_cards_stay_valid_and_under_40_kb_whatever_is_stored():
             assert_valid_card(part)
         empty = PersonalData(None)
         assert_valid_card(my_data_card(lang, CONCEPT, empty))
+
+
+async def test_a_comment_forwarded_to_hr_is_the_writers_to_see_export_and_delete(app: SecureApp):
+    """The comment is the writer's words: shown, exported and deletable by them alone; deleting it
+    keeps the forward (the committee's act), without the words."""
+    from bot.process.organisation import KIND_COMMITTEE
+
+    await app.start_round()  # the workplace and Bo's private chat
+    now = app.clock.now()
+    await app.store.workplaces.upsert(team_id="k1", tenant_id="t", service_url="https://s", channel_id="k1", name="MED", now=now,
+                                      concept="nyborg")
+    committee = await app.store.organisation.register("k1", "MED Social ✨", KIND_COMMITTEE, by="u-admin", now=now)
+    forward = await app.store.organisation.forward(committee.id, by="u-bo", comment=EVIL, now=now)
+    await app.store.organisation.forward(committee.id, by="u-erik", comment="Eriks ord", now=now)
+    bo = dict(user="u-bo", conversation="a:u-bo", reply_to=None)
+
+    await app.post(f.personal_message(app.mock.url, "mine data", user="u-bo", conversation="a:u-bo"))
+    card = app.cards_in("a:u-bo")[-1][1]
+    assert_valid_card(card)
+    assert EVIL in text_runs(card) and "MED Social ✨" in text_runs(card) and "Eriks ord" not in all_text(card)
+    buttons = [a["data"] for _, a in walk(card) if isinstance(a, dict) and a.get("data", {}).get("verb") == "forward.comment.delete"]
+    assert [b["forward_id"] for b in buttons] == [forward.id]
+    await app.post(f.personal_submit(app.mock.url, {"verb": "data.export"}, **bo))
+    exported = json.loads("\n".join(
+        v["text"] for _, part in app.cards_in("a:u-bo") if "JSON" in all_text(part) for _, v in walk(part)
+        if isinstance(v, dict) and v.get("type") == "TextRun" and v.get("fontType") == "Monospace"))
+    assert exported["hr_forward_comments"] == [{"forward_id": forward.id, "committee": "MED Social ✨", "comment": EVIL,
+                                                "forwarded_at": now.isoformat()}]
+
+    # Erik presses Bo's button: it only ever concerns Erik's own comments.
+    await app.post(f.personal_submit(app.mock.url, {"verb": "forward.comment.delete", "forward_id": forward.id},
+                                     user="u-erik", conversation="a:u-erik", reply_to=None))
+    assert (await app.store.organisation.get_forward(forward.id)).comment == EVIL
+    for _ in range(2):  # a double click deletes once
+        await app.post(f.personal_submit(app.mock.url, {"verb": "forward.comment.delete", "forward_id": forward.id}, **bo))
+    kept = await app.store.organisation.get_forward(forward.id)
+    assert (kept.comment, kept.forwarded_by, kept.committee_id) == ("", "u-bo", committee.id)
+    assert [(e.action, e.subject) for e in await app.store.audit.entries(actor="u-bo")][-1] == ("organisation.comment_deleted", str(forward.id))
+    assert "slettet" in app.texts_in("a:u-bo")[-2] and "ingen kommentar" in app.texts_in("a:u-bo")[-1]
+    await app.post(f.personal_message(app.mock.url, "mine data", user="u-bo", conversation="a:u-bo"))
+    after = app.cards_in("a:u-bo")[-1][1]
+    assert EVIL not in all_text(after) and "MED Social ✨" in text_runs(after) and "forward.comment.delete" not in all_text(after)

@@ -13,7 +13,7 @@ from bot.concepts import load_concept
 from secure_app import SecureApp, secure_app
 
 CONCEPT = load_concept("nyborg")
-KEPT = ("audit_log", "processed_activity", "person")  # a refused turn still records these
+KEPT = ("audit_log", "processed_activity", "person", "tenant_budget")  # a refused turn still records these (and its reply takes a slot of the tenant's budget)
 
 
 def submission(round_id: str, **changes) -> dict:

@@ -63,6 +63,20 @@ async def test_latest_tally_inputs_match_what_the_store_reads(store):
     assert await store.overview.latest_tally_inputs("no-such-team") is None
 
 
+async def test_the_tally_of_a_member_of_several_planning_groups_is_the_newest_of_their_teams(store):
+    """In a 1:1 chat the tally reads, on one connection, the round ``round_to_report`` picks
+    among the latest rounds of every team whose planning group the sender is in."""
+    await _round(store, "team-a", SEPT_2025, [("balance-energy", "citizen-at-centre")])
+    newest = await _round(store, "team-b", SEPT_2026, [("own", "citizen-at-centre"), ("balance-energy", "shared-direction-goals")])
+    inputs = await store.overview.reported_tally_inputs(["team-a", "team-b", "no-such-team"])
+    assert inputs.round == newest and sorted(r.user_id for r in inputs.records) == ["team-b-u-0", "team-b-u-1"]
+    assert await store.overview.reported_tally_inputs(["team-a"]) == await store.overview.latest_tally_inputs("team-a")
+    assert await store.overview.reported_tally_inputs([]) is None
+    # A page of reasons names its round: the same inputs, read by the round's id.
+    assert await store.overview.round_tally_inputs(newest.id) == inputs
+    assert await store.overview.round_tally_inputs("no-such-round") is None
+
+
 async def test_the_sql_theme_count_is_the_count_themes_rule(store):
     """overview.theme_counts is count_themes written as one GROUP BY: on the same nominations,
     own proposals with different titles included, the two agree theme for theme."""

@@ -142,3 +142,35 @@ async def test_what_people_answered_about_a_day_goes_with_the_retention_time(sto
     assert await store.leader_loops.answer_of(old.id, "u-bo") is None
     assert set(await store.evaluations.answers(recent.id)) == {"u-bo"}
     assert await store.leader_loops.answer_of(recent.id, "u-bo") == SECRET
+
+
+async def test_the_leaders_own_words_go_with_the_retention_time_and_the_marks_stay(store):
+    """The leader's development areas and feedback: gone `retention_days` after the day; that the
+    loop was done stays (it is all the planning group ever saw of it)."""
+    from datetime import date, time
+
+    from bot.process.invitation import DialogueDay
+    from bot.process.leader_loop import DevelopmentArea, Feedback
+
+    now = datetime(2026, 9, 1, 8, tzinfo=timezone.utc)
+    old = await store.dialogues.ensure_dialogue("team-old", now)
+    recent = await store.dialogues.ensure_dialogue("team-new", now)
+    await store.invitations.set_day(old.id, DialogueDay(date(2026, 9, 29), time(8)), by="u-lea", now=now)
+    await store.invitations.set_day(recent.id, DialogueDay(date(2027, 9, 28), time(8)), by="u-lea", now=now)
+    for dialogue in (old, recent):
+        await store.leader_loops.save_areas(dialogue.id, (DevelopmentArea(SECRET, SECRET),), shared=True, leader_id="u-lea", now=now)
+        await store.leader_loops.save_feedback(dialogue.id, Feedback(thanks=SECRET, follow_up=SECRET), leader_id="u-lea", now=now)
+        await store.leader_loops.mark_done(dialogue.id, leader_id="u-lea", now=now)
+    day_after = datetime(2026, 9, 29, 12, tzinfo=timezone.utc)
+    await apply_retention(store, now=day_after + timedelta(days=399), retention_days=400)
+    assert (await store.leader_loops.get(old.id)).areas[0].title == SECRET  # not a day early
+
+    await apply_retention(store, now=day_after + timedelta(days=401), retention_days=400)
+    gone = await store.leader_loops.get(old.id)
+    assert (gone.areas, gone.feedback, gone.shared) == ((), Feedback(), False)
+    assert gone.done_at == now
+    async with store.engine.connect() as conn:
+        rows_ = (await conn.execute(sa.text("SELECT * FROM leader_loop WHERE dialogue_id = :d"), {"d": old.id})).all()
+    assert SECRET not in repr(rows_)
+    kept = await store.leader_loops.get(recent.id)
+    assert (kept.areas[0].next_step, kept.feedback.follow_up, kept.shared) == (SECRET, SECRET, True)

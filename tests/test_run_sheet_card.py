@@ -147,28 +147,50 @@ def test_the_absentee_card_is_a_multi_select_of_the_people(lang: str) -> None:
 def test_the_channel_post_mentions_everyone_in_their_group(lang: str, n: int) -> None:
     record, names = saved(n, long=True)
     names[people(n, long=True)[0]] = EVIL
-    card = groups_post_card(lang, dialogue_id="d-1", grouping=record.grouping, names=names, day=DialogueDay(date(2026, 9, 24), time(9, 30)))
-    message = message_with_card(card, summary="x", lang=lang)
-    assert wire_size(message) < 40_000
-    entities = card["msteams"]["entities"]
-    assert {e["mentioned"]["id"] for e in entities} == set(people(n, long=True))
-    blocks = [b["text"] for _, b in walk(card) if isinstance(b, dict) and b.get("type") == "TextBlock"]
-    for entity in entities:
-        assert entity["type"] == "mention" and any(entity["text"] in b for b in blocks)
-        assert entity["text"].startswith("<at>") and entity["text"].endswith("</at>")
+    day = DialogueDay(date(2026, 9, 24), time(9, 30))
+    pages = all_post_pages(lang, record, names, day)
+    mentioned: set[str] = set()
+    kinds: list[str] = []
+    for card in pages:
+        message = message_with_card(card, summary="x", lang=lang)
+        assert wire_size(message) < 40_000
+        entities = card["msteams"]["entities"]
+        mentioned |= {e["mentioned"]["id"] for e in entities}
+        blocks = [b["text"] for _, b in walk(card) if isinstance(b, dict) and b.get("type") == "TextBlock"]
+        for entity in entities:
+            assert entity["type"] == "mention" and any(entity["text"] in b for b in blocks)
+            assert entity["text"].startswith("<at>") and entity["text"].endswith("</at>")
+        # msteams (Teams' own mention data) is outside the Adaptive Card schema; the rest is checked as any card.
+        plain = copy.deepcopy(message)
+        plain["attachments"][0]["content"].pop("msteams")
+        assert_valid_card(plain)
+        kinds += [a["data"]["kind"] for _, a in walk(card) if isinstance(a, dict) and a.get("type") == "Action.Submit" and "kind" in a["data"]]
+    # Everyone is mentioned on some page (a large day goes on pages, each with its own mentions).
+    assert mentioned == set(people(n, long=True))
+    assert (len(pages) > 1) == (n == 80)
     # A name cannot break out of its mention or add markdown: only the tags Teams resolves remain.
     assert mention_text(EVIL) == "<at>fed linkhttp://x atAlex/at expr</at>"
-    # msteams (Teams' own mention data) is outside the Adaptive Card schema; the rest is checked as any card.
-    plain = copy.deepcopy(message)
-    plain["attachments"][0]["content"].pop("msteams")
-    assert_valid_card(plain)
-    assert [a["data"]["kind"] for _, a in walk(card) if isinstance(a, dict) and a.get("type") == "Action.Submit"] == ["wellbeing", "leadership"]
+    assert kinds == ["wellbeing", "leadership"]
 
 
-def test_a_workplace_too_large_for_mentions_still_gets_every_name() -> None:
+def all_post_pages(lang: str, record, names, day) -> list[dict]:
+    pages, page = [groups_post_card(lang, dialogue_id="d-1", grouping=record.grouping, names=names, day=day)], 1
+    while True:  # follow "Næste side" until the last page
+        card = groups_post_card(lang, dialogue_id="d-1", grouping=record.grouping, names=names, day=day, page=page)
+        if card == pages[-1]:
+            break
+        pages.append(card)
+        page += 1
+    return pages
+
+
+def test_a_workplace_too_large_for_one_card_still_gets_every_name_and_mention() -> None:
     record, names = saved(200, long=True)
-    card = groups_post_card("da", dialogue_id="d-1", grouping=record.grouping, names=names, day=None)
-    message = message_with_card(card, summary="x", lang="da")
-    assert "msteams" not in card
-    assert_valid_card(message)
-    assert all(name in text_of(card) for name in names.values())
+    pages = all_post_pages("da", record, names, None)
+    assert len(pages) > 1
+    shown = "".join(text_of(card) for card in pages)
+    assert all(name in shown for name in names.values())
+    assert {e["mentioned"]["id"] for card in pages for e in card["msteams"]["entities"]} == set(names)
+    for card in pages:
+        message = message_with_card(card, summary="x", lang="da")
+        assert wire_size(message) < 40_000

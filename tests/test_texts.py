@@ -10,13 +10,15 @@ from pathlib import Path
 import pytest
 
 from bot import texts
-from bot.texts import choose_language, format_date, format_number, format_short_date, language_of_locale, t
+from bot.texts import ROLE_PLACEHOLDERS, choose_language, format_date, format_number, format_short_date, language_of_locale, t
 
 BOT = Path(texts.__file__).resolve().parent.parent
 
 
 def placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    """The names a template fills; a role's word capitalised to start a sentence ("{Planning_group}")
+    is the same placeholder as the word inside one, since Danish and English order a sentence differently."""
+    return {name.lower() if name in ROLE_PLACEHOLDERS else name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 @pytest.mark.parametrize("key", sorted(texts.TEXTS))

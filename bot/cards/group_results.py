@@ -7,7 +7,8 @@ by number; the planning group can post it, for both rounds, to the team's channe
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar, Literal
+from collections.abc import Sequence
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
@@ -27,6 +28,10 @@ from .sorting import SortingShow
 from .themes import theme_title_block, workplace_line
 
 KindName = Literal["wellbeing", "leadership"]
+PageNumber = Annotated[int, Field(ge=0, le=200)]  # 100 groups a round, one a page at the very worst
+# What the groups of one page may take: the rest of the card (title, theme, page line, buttons)
+# and the message around it are measured or bounded on their own.
+PAGE_BYTES = MAX_MESSAGE_BYTES - 2_000
 
 
 class ResultsShow(Payload):
@@ -70,11 +75,22 @@ class ResultsPost(Payload):
 
 class PlenumShow(Payload):
     """The plenum view of a round, also for someone in a group (a planning-group member takes
-    part in the groups "på lige fod med kolleger" and still needs the whole picture)."""
+    part in the groups "på lige fod med kolleger" and still needs the whole picture); ``page``
+    turns the pages of a large day in place."""
 
     VERB: ClassVar[str] = "plenum.show"
     dialogue_id: RoundId
     kind: KindName
+    page: PageNumber | None = None
+
+
+class PlenumPostPage(Payload):
+    """Turn the page of the channel's plenum post, in place: the post is the plenum's own view,
+    so whoever turns it turns it for the room."""
+
+    VERB: ClassVar[str] = "plenum.post.page"
+    dialogue_id: RoundId
+    page: PageNumber
 
 
 FORM_FIELDS = tuple(template.format(n=n) for template in (FIELD_POINT, FIELD_ACTION) for n in range(1, PER_LIST + 1))
@@ -155,14 +171,11 @@ def _last_saved(lang: str, result: GroupResult, written_by: str) -> Element:
                 spacing="Medium")
 
 
-def _entries(lang: str, result: GroupResult, *, limit: int | None = None) -> list[Element]:
-    def cut(entry: str) -> str:
-        return entry if limit is None or len(entry) <= limit else entry[:limit].rstrip() + "…"
-
+def _entries(lang: str, result: GroupResult) -> list[Element]:
     items: list[Element] = []
     for title, entries in (("results.key_points", result.key_points), ("results.desired_actions", result.desired_actions)):
         items.append(text(t(lang, title), weight="Bolder", spacing="Small"))
-        items += [verbatim(cut(e), prefix=f"{n}. ", prefix_subtle=True, spacing="None") for n, e in enumerate(entries, start=1)]
+        items += [verbatim(e, prefix=f"{n}. ", prefix_subtle=True, spacing="None") for n, e in enumerate(entries, start=1)]
     return items
 
 
@@ -185,59 +198,99 @@ def results_saved_card(lang: str, concept: Concept, *, dialogue_id: str, kind: K
     ])
 
 
-def _plenum_section(lang: str, concept: Concept, view: PlenumView, theme: ChosenTheme | None, *, title_size: str,
-                    limit: int | None = None) -> list[Element]:
-    items: list[Element] = [heading(t(lang, f"plenum.title.{view.kind.value}"), size=title_size)]
-    items += theme_block(lang, concept, theme)
-    for result in view.results:
-        items.append(container([subheading(t(lang, "results.group", group=result.group)), *_entries(lang, result, limit=limit)],
-                               separator=True, spacing="Medium"))
+def pages_by_size(sizes: Sequence[int], budget: int) -> list[range]:
+    """Consecutive items into pages of at most ``budget`` bytes, in order; an item larger than the
+    budget still gets a page of its own, so every item is reachable. At least one (empty) page."""
+    pages: list[range] = []
+    first, used = 0, 0
+    for index, size in enumerate(sizes):
+        if index > first and used + size > budget:
+            pages.append(range(first, index))
+            first, used = index, 0
+        used += size
+    pages.append(range(first, len(sizes)))
+    return pages
+
+
+def page_actions(lang: str, payload: type[Payload], page: int, pages: int, **values: object) -> list[Element]:
+    """"Forrige side" / "Næste side" as ``payload`` with the page to show."""
+    actions: list[Element] = []
+    if page > 0:
+        actions.append(submit(t(lang, "list.previous"), payload, page=page - 1, **values))
+    if page < pages - 1:
+        actions.append(submit(t(lang, "list.next"), payload, page=page + 1, **values))
+    return actions
+
+
+def page_line(lang: str, page: int, pages: int) -> Element:
+    return text(t(lang, "plenum.page", page=page + 1, pages=pages), weight="Bolder", spacing="Small")
+
+
+def _group_block(lang: str, result: GroupResult) -> Element:
+    return container([subheading(t(lang, "results.group", group=result.group)), *_entries(lang, result)], separator=True, spacing="Medium")
+
+
+def _round_end(lang: str, view: PlenumView) -> Element:
     if not view.results:
-        items.append(text(t(lang, "plenum.nothing"), subtle=True, spacing="Small"))
-    elif view.missing:
-        items.append(text(t(lang, "plenum.missing", groups=", ".join(str(n) for n in view.missing)), color="Attention", spacing="Small"))
-    else:
-        items.append(text(t(lang, "plenum.complete"), color="Good", spacing="Small"))
-    return items
+        return text(t(lang, "plenum.nothing"), subtle=True, spacing="Small")
+    if view.missing:
+        return text(t(lang, "plenum.missing", groups=", ".join(str(n) for n in view.missing)), color="Attention", spacing="Small")
+    return text(t(lang, "plenum.complete"), color="Good", spacing="Small")
 
 
 def plenum_card(lang: str, concept: Concept, *, dialogue_id: str, view: PlenumView, theme: ChosenTheme | None,
-                can_post: bool, posted: bool = False) -> Element:
+                can_post: bool, posted: bool = False, page: int = 0) -> Element:
     """The plenum view of one round: every group's flip-chart by number, and who is missing.
-    Entries are shortened only if the whole would not fit (15 groups of full entries do not)."""
+    A large day's groups go on pages, each a message, turned in place; nothing is shortened."""
     actions = [submit(t(lang, f"action.results.show.{OTHER[view.kind].value}"), PlenumShow, dialogue_id=dialogue_id,
                       kind=OTHER[view.kind].value)]
     if can_post and not posted:
         actions.append(submit(t(lang, "action.plenum.post"), ResultsPost, style="positive", dialogue_id=dialogue_id, kind=view.kind.value))
     if can_post:  # the planning group's view: on to sorting the input (step 10)
         actions.append(submit(t(lang, "action.sorting.show"), SortingShow, dialogue_id=dialogue_id))
-    for limit in (None, 200, 100, 50):
-        body = _plenum_section(lang, concept, view, theme, title_size="Large", limit=limit)
-        body.insert(1, text(t(lang, "plenum.intro"), subtle=True, spacing="Small"))
-        if posted:
-            body.append(text(t(lang, "plenum.posted"), color="Good", weight="Bolder", spacing="Medium"))
-        if limit is not None:
-            body.append(text(t(lang, "plenum.shortened"), subtle=True, spacing="Medium"))
-        built = card(body, actions)
-        if json_size(built) < MAX_MESSAGE_BYTES - 2_000:
-            break
-    return built
+    head: list[Element] = [heading(t(lang, f"plenum.title.{view.kind.value}"), size="Large"),
+                           text(t(lang, "plenum.intro"), subtle=True, spacing="Small"), *theme_block(lang, concept, theme)]
+    tail: list[Element] = [_round_end(lang, view)]
+    if posted:
+        tail.append(text(t(lang, "plenum.posted"), color="Good", weight="Bolder", spacing="Medium"))
+    blocks = [_group_block(lang, r) for r in view.results]
+    frame = json_size(card([*head, page_line(lang, 199, 200), *tail], actions + page_actions(lang, PlenumShow, 1, 3)))
+    pages = pages_by_size([json_size(b) for b in blocks], PAGE_BYTES - frame)
+    page = min(max(page, 0), len(pages) - 1)
+    body = head + ([page_line(lang, page, len(pages))] if len(pages) > 1 else [])
+    body += [blocks[i] for i in pages[page]]
+    if page == len(pages) - 1:
+        body += tail
+    ids = {"dialogue_id": dialogue_id, "kind": view.kind.value}
+    return card(body, page_actions(lang, PlenumShow, page, len(pages), **ids) + actions)
 
 
 def plenum_post_card(lang: str, concept: Concept, *, views: list[tuple[PlenumView, ChosenTheme | None]],
-                     day: datetime | None) -> Element:
-    """The channel's post of both rounds. Entries are shortened only if the whole would not fit."""
-    for limit in (None, 200, 100, 50):
-        body: list[Element] = [heading(t(lang, "plenum.post.title"))]
-        if day is not None:
-            body.append(text(t(lang, "plenum.post.intro", date=day), spacing="Small"))
-        for view, theme in views:
-            body.append(container(_plenum_section(lang, concept, view, theme, title_size="Medium", limit=limit), separator=True,
-                                  spacing="Large"))
-        if limit is not None:
-            body.append(text(t(lang, "plenum.shortened"), subtle=True, spacing="Medium"))
-        built = card(body)
-        if json_size(built) < MAX_MESSAGE_BYTES - 2_000:
-            break
-    return built
-
+                     day: datetime | None, dialogue_id: str | None = None, page: int = 0) -> Element:
+    """The channel's post of both rounds. A large day's groups go on pages turned in place
+    ("Næste side"); without ``dialogue_id`` there is nothing to turn to, so it is always given."""
+    head: list[Element] = [heading(t(lang, "plenum.post.title"))]
+    if day is not None:
+        head.append(text(t(lang, "plenum.post.intro", date=day), spacing="Small"))
+    # One item per group, both rounds in order; a round's title and theme go with its first group
+    # on a page, its end line with its last.
+    items: list[tuple[int, Element]] = [(n, _group_block(lang, r)) for n, (view, _) in enumerate(views) for r in view.results]
+    rounds = [[heading(t(lang, f"plenum.title.{view.kind.value}"), size="Medium"), *theme_block(lang, concept, theme)]
+              for view, theme in views]
+    ends = [_round_end(lang, view) for view, _ in views]
+    frame = json_size(card([*head, page_line(lang, 199, 200), *(e for r in rounds for e in r), *ends],
+                           page_actions(lang, PlenumPostPage, 1, 3, dialogue_id=dialogue_id or "x")))
+    pages = pages_by_size([json_size(block) for _, block in items], PAGE_BYTES - frame)
+    page = min(max(page, 0), len(pages) - 1) if dialogue_id else 0
+    shown = [items[i] for i in pages[page]]
+    last_item = {n: i for i, (n, _) in enumerate(items)}
+    first_round = 0 if page == 0 else shown[0][0]
+    last_round = len(views) - 1 if page == len(pages) - 1 else shown[-1][0]
+    body = head + ([page_line(lang, page, len(pages))] if len(pages) > 1 and dialogue_id else [])
+    for n in range(first_round, last_round + 1):
+        section = [*rounds[n], *(block for m, block in shown if m == n)]
+        if n not in last_item or last_item[n] in pages[page]:
+            section.append(ends[n])
+        body.append(container(section, separator=True, spacing="Large"))
+    actions = page_actions(lang, PlenumPostPage, page, len(pages), dialogue_id=dialogue_id) if dialogue_id else []
+    return card(body, actions)

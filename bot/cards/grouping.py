@@ -19,8 +19,8 @@ from ..process.grouping import Grouping, PeopleChange, SavedGrouping
 from ..process.invitation import DialogueDay
 from ..texts import t
 from ..texts.run_sheet import format_clock
-from .elements import MAX_MESSAGE_BYTES, Element, action_set, json_size, card, container, heading, rich, run, subheading, submit, text
-from .group_results import ResultsShow
+from .elements import Element, action_set, json_size, card, container, heading, rich, run, subheading, submit, text
+from .group_results import PAGE_BYTES, PageNumber, ResultsShow, page_actions, page_line, pages_by_size
 from .payload import Payload, RoundId
 from .run_sheet import RunSheetShow
 
@@ -34,6 +34,23 @@ class GroupsShow(Payload):
 
     VERB: ClassVar[str] = "groups.show"
     dialogue_id: RoundId | None = None
+
+
+class GroupsPage(Payload):
+    """Another page of a large day's grouping card, in place (always the current grouping)."""
+
+    VERB: ClassVar[str] = "groups.page"
+    dialogue_id: RoundId
+    page: PageNumber
+
+
+class GroupsPostPage(Payload):
+    """Another page of the channel's post of the groups, in place: the room's own view, so whoever
+    turns it turns it for everyone (mentions are only ever sent with the first page)."""
+
+    VERB: ClassVar[str] = "groups.post.page"
+    dialogue_id: RoundId
+    page: PageNumber
 
 
 class GroupsForm(Payload):
@@ -86,47 +103,56 @@ def name_of(names: Mapping[str, str], user_id: str) -> str:
     return names.get(user_id) or user_id
 
 
-def _rounds(lang: str, grouping: Grouping, names: Mapping[str, str]) -> list[Element]:
+def _round_rows(lang: str, grouping: Grouping, names: Mapping[str, str]) -> list[tuple[Kind, Element]]:
+    return [(kind, rich(run(t(lang, "groups.group", number=number), bold=True), run(", ".join(name_of(names, p) for p in group)),
+                        spacing="Small"))
+            for kind in (Kind.WELLBEING, Kind.LEADERSHIP) for number, group in enumerate(grouping.groups(kind), start=1)]
+
+
+def paged_rounds(lang: str, rows: list[tuple[Kind | None, Element]], pages: list[range], page: int) -> list[Element]:
+    """The rows of one page, each round's title before its first row on the page (``None``: a row after the rounds)."""
     body: list[Element] = []
-    for kind in (Kind.WELLBEING, Kind.LEADERSHIP):
-        body.append(subheading(t(lang, f"groups.round.{kind}"), separator=True))
-        for number, group in enumerate(grouping.groups(kind), start=1):
-            body.append(rich(run(t(lang, "groups.group", number=number), bold=True),
-                             run(", ".join(name_of(names, p) for p in group)), spacing="Small"))
+    current: Kind | None = None
+    for index in pages[page]:
+        kind, row = rows[index]
+        if kind is not None and kind != current:
+            body.append(subheading(t(lang, f"groups.round.{kind}"), separator=True))
+        current = kind
+        body.append(row)
     return body
 
 
-def grouping_card(lang: str, view: GroupingView) -> Element:
+def grouping_card(lang: str, view: GroupingView, *, page: int = 0) -> Element:
     """Both rounds' groups with names, the repeated pairs against the fewest possible, the size rule,
     what changed since the groups were formed, and the buttons to post, mark absentees, form again
-    and open the run-sheet."""
+    and open the run-sheet. A large day's groups go on pages turned in place, nothing left out."""
     saved, grouping = view.saved, view.saved.grouping
     people = sum(len(g) for g in grouping.wellbeing)
-    body: list[Element] = [heading(t(lang, "groups.title"))]
+    head: list[Element] = [heading(t(lang, "groups.title"))]
     if view.day is not None:
-        body.append(text(t(lang, "groups.post.when", date=view.day.date, start=format_clock(lang, view.day.start)), spacing="Small"))
+        head.append(text(t(lang, "groups.post.when", date=view.day.date, start=format_clock(lang, view.day.start)), spacing="Small"))
     if view.note:
-        body.append(text(view.note, weight="Bolder", color="Accent"))
+        head.append(text(view.note, weight="Bolder", color="Accent"))
     count_key = "groups.count.one" if len(grouping.wellbeing) == 1 else "groups.count"  # "i 1 grupper" is no Danish
-    body.append(text(t(lang, count_key, people=people, groups=len(grouping.wellbeing)), spacing="Small"))
-    body += _rounds(lang, grouping, view.names)
+    head.append(text(t(lang, count_key, people=people, groups=len(grouping.wellbeing)), spacing="Small"))
+    rows: list[tuple[Kind | None, Element]] = list(_round_rows(lang, grouping, view.names))
     repeats = t(lang, "groups.repeats.one" if grouping.repeats == 1 else "groups.repeats", count=grouping.repeats) + " " + (
         t(lang, "groups.repeats.fewest") if grouping.repeats <= grouping.fewest_possible
         else t(lang, "groups.repeats.fewer_possible", fewest=grouping.fewest_possible))
-    body += [text(repeats, weight="Bolder", separator=True), text(t(lang, "groups.rule"), subtle=True, spacing="Small")]
+    rows += [(None, text(repeats, weight="Bolder", separator=True)), (None, text(t(lang, "groups.rule"), subtle=True, spacing="Small"))]
     if saved.absent:
-        body.append(rich(run(t(lang, "groups.absent"), bold=True),
-                         run(", ".join(sorted(name_of(view.names, p) for p in saved.absent)))))
+        rows.append((None, rich(run(t(lang, "groups.absent"), bold=True),
+                                run(", ".join(sorted(name_of(view.names, p) for p in saved.absent))))))
     if saved.first_held:
-        body.append(text(t(lang, "groups.first_held"), subtle=True, spacing="Small"))
+        rows.append((None, text(t(lang, "groups.first_held"), subtle=True, spacing="Small")))
     if not view.change.is_empty:
         changed: list[Element] = [subheading(t(lang, "groups.changed.title"))]
         for key, people_ in (("groups.changed.left", view.change.left), ("groups.changed.joined", view.change.joined)):
             if people_:
                 changed.append(rich(run(t(lang, key), bold=True), run(", ".join(name_of(view.names, p) for p in people_)), spacing="Small"))
         changed.append(text(t(lang, "groups.changed.hint"), spacing="Small"))
-        body.append(container(changed, style="warning", separator=True))
-    body.append(text(t(lang, "groups.formed", date=saved.formed_at), subtle=True, spacing="Small"))
+        rows.append((None, container(changed, style="warning", separator=True)))
+    tail = [text(t(lang, "groups.formed", date=saved.formed_at), subtle=True, spacing="Small")]
     ids = {"dialogue_id": view.dialogue_id}
     actions = [
         submit(t(lang, "groups.action.post"), GroupsPost, style="positive", version=saved.version, **ids),
@@ -134,7 +160,13 @@ def grouping_card(lang: str, view: GroupingView) -> Element:
         submit(t(lang, "groups.action.form_again"), GroupsForm, version=saved.version, **ids),
         submit(t(lang, "groups.action.run_sheet"), RunSheetShow, **ids),
     ]
-    return card(body, actions)
+    frame = json_size(card([*head, page_line(lang, 199, 200), *tail, subheading(t(lang, "groups.round.wellbeing")),
+                            subheading(t(lang, "groups.round.leadership"))], actions + page_actions(lang, GroupsPage, 1, 3, **ids)))
+    pages = pages_by_size([json_size(row) for _, row in rows], PAGE_BYTES - frame)
+    page = min(max(page, 0), len(pages) - 1)
+    body = head + ([page_line(lang, page, len(pages))] if len(pages) > 1 else []) + paged_rounds(lang, rows, pages, page) + tail
+    # The page buttons first: Teams shows the first six actions in a row.
+    return card(body, page_actions(lang, GroupsPage, page, len(pages), **ids) + actions)
 
 
 def absentees_card(lang: str, *, dialogue_id: str, version: int, people: Sequence[tuple[str, str]], absent: set[str] | frozenset[str],
@@ -165,47 +197,42 @@ def mention_text(name: str) -> str:
 
 
 def groups_post_card(lang: str, *, dialogue_id: str, grouping: Grouping, names: Mapping[str, str], day: DialogueDay | None,
-                     replaced: bool = False) -> Element:
+                     replaced: bool = False, page: int = 0) -> Element:
     """The groups for the channel: each person @mentioned in their group (so Teams tells them),
     where to sit on arrival and after the break, and each round's button for the group's results.
 
-    A very large workplace (well over 100 people) would not fit with a mention entity per person;
-    then the names are shown without mentions rather than not at all."""
-    result = _groups_post(lang, dialogue_id, grouping, names, day, replaced, mentions=True)
-    if json_size(result) > MAX_MESSAGE_BYTES - _MESSAGE_MARGIN:
-        result = _groups_post(lang, dialogue_id, grouping, names, day, replaced, mentions=False)
-    return result
-
-
-_MESSAGE_MARGIN = 2_000  # the message around the card: summary, lang marks on the buttons
-
-
-def _groups_post(lang: str, dialogue_id: str, grouping: Grouping, names: Mapping[str, str], day: DialogueDay | None,
-                 replaced: bool, *, mentions: bool) -> Element:
-    body: list[Element] = [heading(t(lang, "groups.title"))]
+    A large day (well over 100 people) goes on pages, each with the mentions of those on it,
+    turned in place with "Næste side"; nobody is left out and no name loses its mention."""
+    head: list[Element] = [heading(t(lang, "groups.title"))]
     if day is not None:
-        body.append(text(t(lang, "groups.post.when", date=day.date, start=format_clock(lang, day.start)), spacing="Small"))
+        head.append(text(t(lang, "groups.post.when", date=day.date, start=format_clock(lang, day.start)), spacing="Small"))
     if replaced:
-        body.append(text(t(lang, "groups.post.replaced"), weight="Bolder", color="Attention"))
-    body.append(text(t(lang, "groups.post.intro")))
-    entities: dict[str, dict] = {}
+        head.append(text(t(lang, "groups.post.replaced"), weight="Bolder", color="Attention"))
+    head.append(text(t(lang, "groups.post.intro")))
+    rows: list[tuple[Kind | None, Element, list[dict]]] = []
     for kind in (Kind.WELLBEING, Kind.LEADERSHIP):
-        body.append(subheading(t(lang, f"groups.round.{kind}"), separator=True))
         for number, group in enumerate(grouping.groups(kind), start=1):
-            if not mentions:
-                body.append(rich(run(t(lang, "groups.group", number=number), bold=True),
-                                 run(", ".join(name_of(names, p) for p in group)), spacing="Small"))
-                continue
-            tags = []
-            for user_id in group:
-                tag = mention_text(name_of(names, user_id))
-                entities.setdefault(user_id, {"type": "mention", "text": tag, "mentioned": {"id": user_id, "name": name_of(names, user_id)}})
-                tags.append(tag)
+            mentions = [{"type": "mention", "text": mention_text(name_of(names, u)), "mentioned": {"id": u, "name": name_of(names, u)}}
+                        for u in group]
             # The group label is the bot's own words; the tags are what Teams turns into mentions.
-            body.append(text(t(lang, "groups.group", number=number) + ", ".join(tags), spacing="Small"))
-        body.append(text(t(lang, "groups.post.results"), subtle=True, spacing="Small"))
-        body.append(action_set([submit(t(lang, f"groups.action.results.{kind}"), ResultsShow, dialogue_id=dialogue_id, kind=str(kind))]))
-    result = card(body)
+            rows.append((kind, text(t(lang, "groups.group", number=number) + ", ".join(m["text"] for m in mentions), spacing="Small"),
+                         mentions))
+        rows.append((kind, container([
+            text(t(lang, "groups.post.results"), subtle=True, spacing="Small"),
+            action_set([submit(t(lang, f"groups.action.results.{kind}"), ResultsShow, dialogue_id=dialogue_id, kind=str(kind))]),
+        ]), []))
+    ids = {"dialogue_id": dialogue_id}
+    frame = json_size(card([*head, page_line(lang, 199, 200), subheading(t(lang, "groups.round.wellbeing")),
+                            subheading(t(lang, "groups.round.leadership"))], page_actions(lang, GroupsPostPage, 1, 3, **ids)))
+    pages = pages_by_size([json_size(row) + json_size(mentions) for _, row, mentions in rows], PAGE_BYTES - frame)
+    page = min(max(page, 0), len(pages) - 1)
+    body = head + ([page_line(lang, page, len(pages))] if len(pages) > 1 else [])
+    body += paged_rounds(lang, [(kind, row) for kind, row, _ in rows], pages, page)
+    result = card(body, page_actions(lang, GroupsPostPage, page, len(pages), **ids))
+    entities: dict[str, dict] = {}
+    for index in pages[page]:
+        for mention in rows[index][2]:
+            entities.setdefault(mention["mentioned"]["id"], mention)
     if entities:
         result["msteams"] = {"entities": list(entities.values())}
     return result

@@ -5,10 +5,14 @@ FactSet or TextBlock, which Teams reads as markdown), so they appear exactly as 
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
+from pydantic import Field
+
+from bot.process.clock import local_date
 from bot.process.concept import Concept, Kind
-from bot.process.my_data import PersonalData, StoredNomination
+from bot.process.my_data import PersonalData, StoredForwardComment, StoredNomination
 
 from .elements import Element, MAX_MESSAGE_BYTES, card, container, heading, json_size, open_url, rich, run, subheading, submit, text, verbatim
 from .themes import theme_title_block
@@ -45,6 +49,13 @@ class NominationDeleteConfirm(Payload):
 
     VERB: ClassVar[str] = "nomination.delete.confirm"
     round_id: RoundId
+
+
+class ForwardCommentDelete(Payload):
+    """Delete the comment one wrote when forwarding to HR (the forward itself stays)."""
+
+    VERB: ClassVar[str] = "forward.comment.delete"
+    forward_id: int = Field(ge=1, le=2**62)
 
 # Nominations shown with their full text; older ones are listed by theme (the export has all).
 FULL_NOMINATIONS = 3
@@ -118,6 +129,10 @@ def _my_data_card(lang: str, concept: Concept, data: PersonalData, *, privacy_ur
         immediate_rows, immediate_actions = my_immediate_section(lang, data.immediate_answers)
         body.append(_section(lang, "data.immediate_answers", immediate_rows))
         actions += immediate_actions
+    if data.hr_comments:  # the comments written when the coordination committee forwarded to HR
+        comment_rows, comment_actions = my_forward_comments_section(lang, data.hr_comments)
+        body.append(_section(lang, "data.hr_comments", comment_rows))
+        actions += comment_actions
     body.append(_section(lang, "data.reminders", [
         _labelled("•", t(lang, "data.reminder.line", date=format_date(lang, r.due_at.date()), status=r.status)) for r in data.reminders
     ]))
@@ -130,6 +145,21 @@ def _my_data_card(lang: str, concept: Concept, data: PersonalData, *, privacy_ur
     if privacy_url:
         actions.append(open_url(t(lang, "action.privacy"), privacy_url))
     return card(body, actions)
+
+
+def my_forward_comments_section(lang: str, comments: Sequence[StoredForwardComment]) -> tuple[list[Element], list[Element]]:
+    """The person's forwards to HR with the comment they wrote, and a delete button for each comment still there."""
+    rows: list[Element] = []
+    actions: list[Element] = []
+    for c in comments:
+        items: list[Element] = [verbatim(c.committee_name or "–", prefix=format_date(lang, local_date(c.forwarded_at)) + " · ",
+                                         prefix_subtle=True, spacing="Small")]
+        items.append(verbatim(c.comment, spacing="None") if c.comment else text(t(lang, "data.hr_comment.none"), subtle=True, spacing="None"))
+        rows.append(container(items, spacing="Medium"))
+        if c.comment:
+            label = t(lang, "action.hr_comment.delete", date=format_date(lang, local_date(c.forwarded_at)))
+            actions.append(submit(label, ForwardCommentDelete, style="destructive", forward_id=c.forward_id))
+    return rows, actions
 
 
 def _section(lang: str, title_key: str, rows: list[Element]) -> Element:

@@ -173,7 +173,7 @@ def link_card(lang: str, workplaces: Sequence[Workplace], committees: Sequence[C
                       "value": current if current in {c.id for c in targets} else NONE, "choices": choices})
         body.append(container(items, separator=n > 1))
         data[f"team_{n}"] = w.team_id
-    actions = [submit(t(lang, "org.link.save"), LinkSave, style="positive", **data), submit(t(lang, "org.admin.summary"), AdminManage)]
+    actions = [submit(t(lang, "org.link.button"), LinkSave, style="positive", **data), submit(t(lang, "org.admin.summary"), AdminManage)]
     if len(workplaces) > (page + 1) * size:
         actions.append(submit("→", LinkShow, page=page + 1))
     return card(body, actions, fallback_text=t(lang, "org.link.title"))

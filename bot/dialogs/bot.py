@@ -5,18 +5,24 @@ import logging
 from dataclasses import replace
 
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
-from botbuilder.schema import ChannelAccount
+from botbuilder.schema import ActivityTypes, ChannelAccount
 
 from ..process.people import should_greet
 from ..services import Services
+from ..storage.turn_work import ActivityAlreadyHandled, TurnWork
 from ..texts import choose_language
-from . import welcome
-from .context import remember_sender
+from . import nomination, welcome
+from .context import TURN_WORK, remember_sender, turn_work
 from .replies import say
 from .router import decide, route_message
 from .turn import read_turn
 
 log = logging.getLogger(__name__)
+
+# Handlers whose reads and writes share the turn's transaction with the claim and the sender
+# (bot/storage/turn_work.py): each finishes that work before it answers. Every other handler
+# runs after it was finished. The nomination is the turn everyone sends at once.
+IN_TURN_WORK = frozenset({nomination.submit})
 
 
 class TalSammenBot(ActivityHandler):
@@ -28,23 +34,34 @@ class TalSammenBot(ActivityHandler):
         if not self.services.bot_id and activity.recipient is not None:
             self.services.bot_id = activity.recipient.id
         key = f"{activity.conversation.id}|{activity.id}" if activity.id else None
-        if key and not await self.services.store.activities.claim(key, self.services.clock.now()):
-            log.info("ignored a redelivered activity %s", key)
-            return
+        # Claimed when the turn's storage work is finished, before anything is sent; a message's
+        # reads and writes share that transaction, anything else's come after it.
+        work = turn_context.turn_state[TURN_WORK] = TurnWork(self.services.store.engine, key, self.services.clock.now())
         try:
+            if activity.type != ActivityTypes.message:
+                await work.finish()
             await super().on_turn(turn_context)
+            await work.finish()  # a handler that sent nothing still handled the activity
+        except ActivityAlreadyHandled:
+            log.info("ignored a redelivered activity %s", key)
         except Exception:
-            if key:
+            if key and work.claimed:  # so that Teams' retry can try again
                 await self.services.store.activities.release(key)
             raise
+        finally:
+            await work.close()
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         turn = read_turn(turn_context.activity, self.services.bot_id or None)
-        turn, first_contact = await remember_sender(self.services, turn)
+        work = turn_work(turn_context, self.services)
+        turn, first_contact = await remember_sender(self.services, turn, work)
         route = decide(turn, self.services)
         turn = replace(turn, typed_lang=route.typed_lang)  # a Danish-only word is answered in Danish
         asks_for_help = route.unknown_command or (route.command is not None and route.verb.handler is welcome.show_help)
-        if should_greet(first_contact, typed=turn.value is None, asks_for_help=asks_for_help):
+        greet = should_greet(first_contact, typed=turn.value is None, asks_for_help=asks_for_help)
+        if greet or not (turn.is_personal and route.verb is not None and route.verb.handler in IN_TURN_WORK):
+            await work.finish()
+        if greet:
             await welcome.greet_person(turn_context, turn, self.services)
             return
         await route_message(turn_context, turn, self.services, route)

@@ -19,7 +19,6 @@ from ..cards.cycle_survey import (
     survey_summary_card, survey_thanks_card,
 )
 from ..cards.group_results import clock_time
-from ..process import planning_group
 from ..process.concept import Concept
 from ..process.cycle_survey import (
     SurveyInvalid, SurveyRefused, check_may_answer, check_open, open_period, parse_answers, plan_surveys, summarise,
@@ -29,7 +28,7 @@ from ..process.overview import DEFAULT_MIN_GROUP_SIZE
 from ..scheduler.runner import sweep_soon
 from ..services import Services
 from ..texts import t
-from .context import refuse_non_member
+from .context import planning_dialogue
 from .invitation import concept_of
 from .language import language_of
 from .registry import Command, Verb
@@ -77,33 +76,9 @@ async def _say_refused(ctx: TurnContext, lang: str, code: str, concept: Concept,
 
 
 async def _planning_dialogue(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, dialogue_id: str | None) -> tuple[str, str] | None:
-    """(dialogue, team) the planning group acts on: the card's (checked against its own team),
-    the channel's team's current one, or privately the current one of a team whose planning
-    group the sender is in; None after saying why not."""
-    store, now = services.store, services.clock.now()
-    found: tuple[str, str] | None = None
-    if dialogue_id:
-        team = await store.group_results.dialogue_team(dialogue_id)
-        found = (dialogue_id, team) if team else None
-    else:
-        for team in [turn.team_id] if turn.team_id else await store.planning_group.teams_of(turn.user_id):
-            dialogue = await store.dialogues.current_dialogue(team, now)
-            if dialogue is not None:
-                found = (dialogue.id, team)
-                break
-    if found is None:
-        if not turn.team_id and not await store.planning_group.teams_of(turn.user_id):
-            await say(ctx, lang, "common.only_planning_group", names="–")
-        else:
-            await say(ctx, lang, "survey.none")
-        return None
-    members = await store.planning_group.members(found[1])
-    if not planning_group.may_manage(turn.user_id, [m.user_id for m in members]):
-        if dialogue_id:
-            await store.audit.record(actor=turn.user_id, action="payload.rejected", subject="cycle_survey:not_planning_group", now=now)
-        await refuse_non_member(ctx, lang, members)
-        return None
-    return found
+    """(dialogue, team) the planning group acts on (``planning_dialogue``); None after saying why not."""
+    dialogue = await planning_dialogue(ctx, turn, services, lang, dialogue_id, step="cycle_survey", none="survey.none", outsiders=True)
+    return (dialogue.id, dialogue.team_id) if dialogue else None
 
 
 async def _ready_to_send(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str,
@@ -258,6 +233,6 @@ DECLARES = (
     Verb(SurveyEdit, edit, who=Role.EMPLOYEE),
     Verb(SurveyResults, results, who=Role.PLANNING_GROUP),
     Verb(SurveyDelete, delete, who=Role.ANYONE),
-    Command(da=("spørgeskema",), en=("survey",), payload=SurveyStart, who=Role.PLANNING_GROUP, help="help.cmd.survey"),
-    Command(da=RESULTS_DA, en=("survey results",), payload=SurveyResults, who=Role.PLANNING_GROUP, help="help.cmd.survey_results"),
+    Command(da=("spørgeskema",), en=("survey",), payload=SurveyStart, who=Role.PLANNING_GROUP, help="help.cmd.survey", step="cycle_survey"),
+    Command(da=RESULTS_DA, en=("survey results",), payload=SurveyResults, who=Role.PLANNING_GROUP, help="help.cmd.survey_results", step="cycle_survey"),
 )

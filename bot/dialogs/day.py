@@ -10,68 +10,50 @@ reminders again.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from aiohttp import web
 from botbuilder.core import TurnContext
 
 from ..cards.invitation import DaySet, DayShow, day_form_card, day_set_card, error_text
-from ..process import planning_group
 from ..process.calendar_file import day_calendar, token_matches
 from ..process.clock import COPENHAGEN
 from ..process.dialogue import Dialogue, Role
 from ..process.everyday_example import EVERYDAY_EXAMPLE_KIND, plan_example_reminders
 from ..process.leader_loop import LEADER_REMINDER_KINDS, plan_leader_reminders
-from ..process.invitation import (
-    MAX_DAYS_AHEAD, DayInvalid, DayRefused, check_may_set_day, day_change, parse_day, plan_day_changed, plan_invitation_refresh,
-    refresh_invitation_cards,
-)
+from ..process.day_move import day_change, plan_day_changed, plan_invitation_refresh, refresh_invitation_cards
+from ..process.invitation import MAX_DAYS_AHEAD, DayInvalid, DayRefused, check_may_set_day, parse_day
 from ..scheduler.invitation import calendar_key
 from ..scheduler.runner import sweep_soon
 from ..services import Services
 from ..texts import t
-from .context import refuse_non_member
+from .context import first_current, planning_dialogue
 from .language import language_of, team_language
 from .registry import Command, Verb
 from .replies import replace_card, say, send_card
 from .turn import TurnInfo
 
 
+@dataclass(frozen=True)
+class _ToBegin:
+    """A team without a dialogue of this cycle yet, whose planning group may begin one."""
+
+    team_id: str
+
+
 async def dialogue_to_manage(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, dialogue_id: str | None, *,
                              begin: bool = False) -> Dialogue | None:
-    """The dialogue a card names (typed: the team's current one, or in a 1:1 chat the current one
-    of a team whose planning group the sender is in), if the sender is in its planning group; else
-    None after saying why. An id from a card is never trusted: the check is on its own team.
+    """The dialogue the planning group acts on (``planning_dialogue``); None after saying why.
     ``begin`` starts the cycle's dialogue when the team has none yet (setting the day may come first)."""
-    now = services.clock.now()
-    dialogue: Dialogue | None = None
-    if dialogue_id:
-        found = await services.store.invitations.team_and_cycle(dialogue_id)
-        dialogue = await services.store.dialogues.dialogue_for(*found) if found else None
-        if dialogue is None:
-            await say(ctx, lang, "day.error.no_dialogue")
-            return None
-    else:
-        teams = [turn.team_id] if turn.team_id else await services.store.planning_group.teams_of(turn.user_id)
-        found_dialogues = [d for d in [await services.store.dialogues.current_dialogue(team, now) for team in teams] if d is not None]
-        if found_dialogues:
-            dialogue = found_dialogues[0]
-        elif begin and len(teams) == 1:
-            members = await services.store.planning_group.members(teams[0])
-            if not planning_group.may_manage(turn.user_id, [m.user_id for m in members]):
-                await refuse_non_member(ctx, lang, members)
-                return None
-            dialogue = await services.store.dialogues.ensure_dialogue(teams[0], now)
-        else:
-            await say(ctx, lang, "day.error.no_dialogue")
-            return None
-    members = await services.store.planning_group.members(dialogue.team_id)
-    if not planning_group.may_manage(turn.user_id, [m.user_id for m in members]):
-        if dialogue_id:  # a card named a dialogue the sender may not manage: refused and audited, ids only
-            await services.store.audit.record(actor=turn.user_id, action="payload.rejected", subject="day:not_planning_group", now=now)
-        await refuse_non_member(ctx, lang, members)
-        return None
-    return dialogue
+    async def of_teams(teams: list[str]) -> Dialogue | _ToBegin | None:
+        dialogue = await first_current(services, teams)
+        return _ToBegin(teams[0]) if dialogue is None and begin and len(teams) == 1 else dialogue
+
+    found = await planning_dialogue(ctx, turn, services, lang, dialogue_id, step="day", none="day.error.no_dialogue", of_teams=of_teams)
+    if isinstance(found, _ToBegin):  # begun once the sender is known to be in its planning group
+        return await services.store.dialogues.ensure_dialogue(found.team_id, services.clock.now())
+    return found
 
 
 def _dates(services: Services):  # noqa: ANN202
@@ -114,7 +96,7 @@ async def set_day(ctx: TurnContext, turn: TurnInfo, services: Services, payload:
         return
     new = parsed.day
     await store.invitations.set_day(dialogue.id, new, by=turn.user_id, now=now)
-    await store.audit.record(actor=turn.user_id, action="day.set", subject=dialogue.id, now=now)
+    await store.audit.record(actor=turn.user_id, action="day.scheduled", subject=dialogue.id, now=now)
     selection = await store.selections.get(dialogue.id)
     announced = selection is not None and selection.announced_at is not None
     told: int | None = None
@@ -137,7 +119,7 @@ async def _announce_change(services: Services, dialogue: Dialogue, old, new) -> 
     if change.is_empty:
         return None, False
     # Those whose invitation is still on its way get it with the new day: no second message.
-    reached = {i.user_id for i in invited if i.delivery == "sent"}
+    reached = {i.user_id for i in invited if i.delivery in ("sent", "maybe_delivered")}  # maybe: it may show the old day
     tell = [user for user in change.tell if user in reached]
     if change.clear_answers:
         await store.invitations.clear_answers(dialogue.id)

@@ -13,7 +13,6 @@ from botbuilder.core import TurnContext
 from ..cards.deadline import (
     DeadlineExtend, DeadlineExtendShow, RoundClose, RoundCloseAsk, close_confirm_card, closed_early_card, extend_card, extend_error_text, extended_card,
 )
-from ..process import planning_group
 from ..process.clock import COPENHAGEN
 from ..process.deadline import (
     CLOSING_KIND, EXTENDED_KIND, DeadlineRefused, check_close, check_extension, default_extension, latest_deadline,
@@ -24,7 +23,7 @@ from ..process.nomination import NOMINATION_KIND, Round, plan_nomination_reminde
 from ..scheduler.runner import sweep_soon
 from ..services import Services
 from ..texts import t
-from .context import refuse_non_member
+from .context import planning_dialogue
 from .language import language_of
 from .registry import Command, Verb
 from .replies import replace_card, say, send_card
@@ -32,26 +31,16 @@ from .turn import TurnInfo
 
 
 async def _round_to_change(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, round_id: str | None) -> Round | None:
-    """The round the card names (typed: the team's latest, or in a 1:1 chat the open round of a
-    team whose planning group the sender is in), if the sender may change it; else None after
-    saying why. A round id from a card is never trusted: the check is on the round's own team."""
-    round_ = await services.store.dialogues.get_round(round_id) if round_id else None
-    if round_ is None and not round_id:
-        teams = [turn.team_id] if turn.team_id else await services.store.planning_group.teams_of(turn.user_id)
+    """The round the card names (typed: the open, else the latest, round of the team, or in a 1:1
+    chat of a team whose planning group the sender is in), if the sender may change it
+    (``planning_dialogue``); else None after saying why."""
+    async def of_teams(teams: list[str]) -> Round | None:
         latest = [r for r in [await services.store.dialogues.latest_round(team) for team in teams] if r is not None]
         open_now = [r for r in latest if r.is_open(services.clock.now())]
-        round_ = max(open_now or latest, key=lambda r: r.opened_at, default=None)
-    if round_ is None:
-        await say(ctx, lang, "extend.error.unknown_round")
-        return None
-    members = await services.store.planning_group.members(round_.team_id)
-    if not planning_group.may_manage(turn.user_id, [m.user_id for m in members]):
-        if round_id:  # a card named a round the sender may not change: refused and audited, ids only
-            await services.store.audit.record(actor=turn.user_id, action="payload.rejected", subject="deadline:not_planning_group",
-                                              now=services.clock.now())
-        await refuse_non_member(ctx, lang, members)
-        return None
-    return round_
+        return max(open_now or latest, key=lambda r: r.opened_at, default=None)
+
+    return await planning_dialogue(ctx, turn, services, lang, round_id, step="deadline", none="extend.error.unknown_round",
+                                   of_id=services.store.dialogues.get_round, of_teams=of_teams)
 
 
 def _extend_form(services: Services, lang: str, round_: Round, *, error: str | None = None) -> dict:
@@ -99,7 +88,7 @@ async def extend(ctx: TurnContext, turn: TurnInfo, services: Services, payload: 
     # What was planned for the old date goes; the new keys carry the new date.
     await services.store.reminders.drop_pending(moved.id, "deadline_moved", kinds=(NOMINATION_KIND, EXTENDED_KIND, CLOSING_KIND))
     # Told: those whose card reached them. A card still on its way is built with the new date.
-    told = [i.user_id for i in waiting if i.delivery == "sent"]
+    told = [i.user_id for i in waiting if i.delivery in ("sent", "maybe_delivered")]  # maybe: it may show the old date
     plans = plan_announcements(moved, told, now)
     plans += plan_nomination_reminders(moved, [i.user_id for i in waiting], services.window, since=now)
     plans.append(plan_closing(moved))
@@ -153,6 +142,6 @@ DECLARES = (
     Verb(DeadlineExtend, extend, who=Role.PLANNING_GROUP),
     Verb(RoundCloseAsk, ask_close, who=Role.PLANNING_GROUP),
     Verb(RoundClose, close, who=Role.PLANNING_GROUP),
-    Command(da=("forlæng", "forlaeng"), en=("extend",), payload=DeadlineExtendShow, who=Role.PLANNING_GROUP, help="help.cmd.extend"),
-    Command(da=("luk runden",), en=("close round",), payload=RoundCloseAsk, who=Role.PLANNING_GROUP, help="help.cmd.close_round"),
+    Command(da=("forlæng", "forlaeng"), en=("extend",), payload=DeadlineExtendShow, who=Role.PLANNING_GROUP, help="help.cmd.extend", step="nominations"),
+    Command(da=("luk runden",), en=("close round",), payload=RoundCloseAsk, who=Role.PLANNING_GROUP, help="help.cmd.close_round", step="nominations"),
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from botbuilder.core import TurnContext
 
-from ..cards.group_results import PlenumShow, ResultsPost, ResultsSave, ResultsShow, clock_time, plenum_card, results_form_card, results_saved_card
+from ..cards.group_results import PlenumPostPage, PlenumShow, ResultsPost, ResultsSave, ResultsShow, clock_time, plenum_card, plenum_post_card, results_form_card, results_saved_card
 from ..process import planning_group
 from ..process.concept import Kind
 from ..process.dialogue import Role
@@ -22,7 +22,7 @@ from ..process.run_sheet import run_sheet_for
 from ..scheduler.runner import sweep_soon
 from ..services import Services
 from ..texts import t
-from .context import refuse_non_member
+from .context import find_dialogue, planning_dialogue
 from .language import language_of
 from .registry import Command, Verb
 from .replies import deliver_privately, replace_card, say
@@ -33,28 +33,10 @@ AUDIT_POSTED = "group_results.posted"
 
 
 async def dialogue_of_turn(services: Services, turn: TurnInfo, dialogue_id: str | None) -> tuple[str, str] | None:
-    """(dialogue id, team id) a press or a typed command means, or None.
-
-    A card's id is only a name: its team is read from the dialogue itself. Typed in a channel:
-    the team's current dialogue. Typed privately: the newest dialogue the sender was invited to,
-    else the current dialogue of a team whose planning group they are in."""
-    store = services.store
-    if dialogue_id:
-        team = await store.group_results.dialogue_team(dialogue_id)
-        return (dialogue_id, team) if team else None
-    now = services.clock.now()
-    if turn.team_id:
-        dialogue = await store.dialogues.current_dialogue(turn.team_id, now)
-        return (dialogue.id, dialogue.team_id) if dialogue else None
-    for candidate in await store.invitations.dialogues_of(turn.user_id):
-        team = await store.group_results.dialogue_team(candidate)
-        if team:
-            return candidate, team
-    for team in await store.planning_group.teams_of(turn.user_id):
-        dialogue = await store.dialogues.current_dialogue(team, now)
-        if dialogue:
-            return dialogue.id, team
-    return None
+    """(dialogue id, team id) a press or a typed command means, or None (``find_dialogue``):
+    typed privately, the newest dialogue the sender was invited to comes first."""
+    dialogue = await find_dialogue(services, turn, dialogue_id, invited=True)
+    return (dialogue.id, dialogue.team_id) if dialogue else None
 
 
 async def names_of(services: Services, dialogue_id: str, user_ids: list[str]) -> dict[str, str]:
@@ -135,7 +117,7 @@ async def show(ctx: TurnContext, turn: TurnInfo, services: Services, payload: Re
 
 
 async def _plenum(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, dialogue_id: str, team_id: str, grouping,  # noqa: ANN001
-                  kind: Kind) -> None:
+                  kind: Kind, page: int = 0) -> None:
     """The plenum view of ``kind``'s round, for anyone of the workplace; the post button for the planning group."""
     store = services.store
     if not await _in_team(services, dialogue_id, team_id, turn.user_id, grouping):
@@ -146,7 +128,7 @@ async def _plenum(ctx: TurnContext, turn: TurnInfo, services: Services, lang: st
     theme = selection.themes.choice(kind) if selection else None
     can_post = planning_group.may_manage(turn.user_id, [m.user_id for m in await store.planning_group.members(team_id)])
     await _show(ctx, turn, services, lambda own: plenum_card(own, services.concept, dialogue_id=dialogue_id, view=view, theme=theme,
-                                                             can_post=can_post), lang, "plenum.summary")
+                                                             can_post=can_post, page=page), lang, "plenum.summary")
 
 
 async def plenum(ctx: TurnContext, turn: TurnInfo, services: Services, payload: PlenumShow) -> None:
@@ -157,7 +139,27 @@ async def plenum(ctx: TurnContext, turn: TurnInfo, services: Services, payload: 
     if found is None or grouping is None:
         await _refuse(ctx, turn, services, lang, "no_grouping")
         return
-    await _plenum(ctx, turn, services, lang, found[0], found[1], grouping, Kind(payload.kind))
+    await _plenum(ctx, turn, services, lang, found[0], found[1], grouping, Kind(payload.kind), page=payload.page or 0)
+
+
+async def plenum_post_page(ctx: TurnContext, turn: TurnInfo, services: Services, payload: PlenumPostPage) -> None:
+    """Another page of the channel's plenum post, in place, built anew for anyone of the workplace."""
+    lang = await language_of(services, turn)
+    store = services.store
+    found = await dialogue_of_turn(services, turn, payload.dialogue_id)
+    grouping = await store.groupings.get(found[0]) if found else None
+    if found is None or grouping is None:
+        await _refuse(ctx, turn, services, lang, "no_grouping")
+        return
+    if not await _in_team(services, found[0], found[1], turn.user_id, grouping):
+        await _refuse(ctx, turn, services, lang, "not_in_team")
+        return
+    results, selection = await store.group_results.of_dialogue(found[0]), await store.selections.get(found[0])
+    day = await store.invitations.get_day(found[0])
+    views = [(plenum_view(grouping, results, kind), selection.themes.choice(kind) if selection else None) for kind in Kind]
+    await replace_card(ctx, turn, plenum_post_card(lang, services.concept, views=views, day=day.date if day else None,
+                                                   dialogue_id=found[0], page=payload.page),
+                       summary=t(lang, "plenum.post.title"), lang=lang)
 
 
 async def save(ctx: TurnContext, turn: TurnInfo, services: Services, payload: ResultsSave) -> None:
@@ -209,16 +211,10 @@ async def post(ctx: TurnContext, turn: TurnInfo, services: Services, payload: Re
     """The planning group posts both rounds' plenum view to the channel, as a queue row."""
     lang = await language_of(services, turn)
     store, now = services.store, services.clock.now()
-    found = await dialogue_of_turn(services, turn, payload.dialogue_id)
-    if found is None:
-        await say(ctx, lang, "results.none")
+    dialogue = await planning_dialogue(ctx, turn, services, lang, payload.dialogue_id, step="results", none="results.none", invited=True)
+    if dialogue is None:
         return
-    dialogue_id, team_id = found
-    members = await store.planning_group.members(team_id)
-    if not planning_group.may_manage(turn.user_id, [m.user_id for m in members]):
-        await store.audit.record(actor=turn.user_id, action="payload.rejected", subject="results:not_planning_group", now=now)
-        await refuse_non_member(ctx, lang, members)
-        return
+    dialogue_id, team_id = dialogue.id, dialogue.team_id
     grouping = await store.groupings.get(dialogue_id)
     workplace = await store.workplaces.get(team_id)
     if grouping is None or workplace is None:
@@ -245,5 +241,6 @@ DECLARES = (
     Verb(ResultsSave, save, who=Role.EMPLOYEE),
     Verb(ResultsPost, post, who=Role.PLANNING_GROUP),
     Verb(PlenumShow, plenum, who=Role.EMPLOYEE),
+    Verb(PlenumPostPage, plenum_post_page, who=Role.EMPLOYEE),
     Command(da=("resultater",), en=("results",), payload=ResultsShow, who=Role.ANYONE, help="help.cmd.results"),
 )

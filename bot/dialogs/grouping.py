@@ -16,7 +16,8 @@ from collections.abc import Callable
 from botbuilder.core import TurnContext
 
 from ..cards.grouping import (
-    GroupingView, GroupsAbsentSave, GroupsAbsentShow, GroupsForm, GroupsPost, GroupsShow, absentees_card, grouping_card, name_of,
+    GroupingView, GroupsAbsentSave, GroupsAbsentShow, GroupsForm, GroupsPage, GroupsPost, GroupsPostPage, GroupsShow, absentees_card,
+    groups_post_card, grouping_card, name_of,
 )
 from ..process import planning_group
 from ..process.dialogue import Role
@@ -86,10 +87,44 @@ def _view(dialogue_id: str, saved: SavedGrouping, names: dict[str, str], people:
 
 
 async def _current_card(services: Services, dialogue_id: str, saved: SavedGrouping, note_key: str | None = None,
-                        **values: object) -> Callable[[str], dict]:
+                        page: int = 0, **values: object) -> Callable[[str], dict]:
     names, people = await _names(services, dialogue_id)
     day = await services.store.invitations.get_day(dialogue_id)
-    return lambda lang: grouping_card(lang, _view(dialogue_id, saved, names, people, day, t(lang, note_key, **values) if note_key else None))
+    return lambda lang: grouping_card(lang, _view(dialogue_id, saved, names, people, day, t(lang, note_key, **values) if note_key else None),
+                                      page=page)
+
+
+async def show_page(ctx: TurnContext, turn: TurnInfo, services: Services, payload: GroupsPage) -> None:
+    """Another page of the grouping card, in place, of the grouping as it is now."""
+    lang = await language_of(services, turn)
+    found = await dialogue_to_act_on(ctx, turn, services, lang, payload.dialogue_id)
+    saved = await services.store.groupings.record(found[0]) if found else None
+    if found is None or saved is None:
+        if found is not None:
+            await say(ctx, lang, "groups.error.not_formed")
+        return
+    build = await _current_card(services, found[0], saved, page=payload.page)
+    await replace_card(ctx, turn, build(lang), summary=t(lang, "groups.summary"), lang=lang)
+
+
+async def show_post_page(ctx: TurnContext, turn: TurnInfo, services: Services, payload: GroupsPostPage) -> None:
+    """Another page of the channel's post of the groups, in place, for anyone invited to the day or
+    in its planning group; it shows the grouping as it is now."""
+    lang = await language_of(services, turn)
+    store = services.store
+    team_id = await store.groupings.team_of(payload.dialogue_id)
+    saved = await store.groupings.record(payload.dialogue_id) if team_id else None
+    members = [m.user_id for m in await store.planning_group.members(team_id)] if team_id else []
+    allowed = saved is not None and (turn.user_id in members or await store.invitations.invitation(payload.dialogue_id, turn.user_id))
+    if not allowed:
+        await store.audit.record(actor=turn.user_id, action="payload.rejected", subject="grouping:post_page", now=services.clock.now())
+        await say(ctx, lang, "groups.error.not_formed")
+        return
+    names, _ = await _names(services, payload.dialogue_id)
+    day = await store.invitations.get_day(payload.dialogue_id)
+    card = groups_post_card(lang, dialogue_id=payload.dialogue_id, grouping=saved.grouping, names=names, day=day,
+                            replaced=saved.version > 1, page=payload.page)
+    await replace_card(ctx, turn, card, summary=t(lang, "groups.title"), lang=lang)
 
 
 async def show_groups(ctx: TurnContext, turn: TurnInfo, services: Services, payload: GroupsShow) -> None:
@@ -243,6 +278,8 @@ async def save_absentees(ctx: TurnContext, turn: TurnInfo, services: Services, p
 
 DECLARES = (
     Verb(GroupsShow, show_groups, who=Role.PLANNING_GROUP),
+    Verb(GroupsPage, show_page, who=Role.PLANNING_GROUP),
+    Verb(GroupsPostPage, show_post_page, who=Role.EMPLOYEE),
     Verb(GroupsForm, form_again, who=Role.PLANNING_GROUP),
     Verb(GroupsPost, post_groups, who=Role.PLANNING_GROUP),
     Verb(GroupsAbsentShow, show_absentees, who=Role.PLANNING_GROUP),

@@ -20,7 +20,8 @@ from ..process.concept import Concept
 from ..process.dialogue import Dialogue, Role
 from ..process.everyday_example import plan_example_reminders
 from ..process.leader_loop import plan_leader_reminders
-from ..process.invitation import Answer, AnswerRefused, DialogueDay, check_may_answer, plan_announcement, shown_day
+from ..process.day_move import shown_day
+from ..process.invitation import Answer, AnswerRefused, DialogueDay, check_may_answer, plan_announcement
 from ..process.invitees import by_name
 from ..process.people import Member
 from ..scheduler.runner import sweep_soon

@@ -10,6 +10,7 @@ from botbuilder.core import TurnContext
 from ..cards.my_data import (
     DataExport,
     DataShow,
+    ForwardCommentDelete,
     NominationDelete,
     NominationDeleteConfirm,
     data_export_cards,
@@ -77,6 +78,17 @@ async def delete(ctx: TurnContext, turn: TurnInfo, services: Services, payload: 
         await say(ctx, lang, "data.nothing_to_delete")
 
 
+async def delete_forward_comment(ctx: TurnContext, turn: TurnInfo, services: Services, payload: ForwardCommentDelete) -> None:
+    """Empty the sender's own comment on a forward to HR; only the writer's, a second press finds nothing."""
+    lang = await language_of(services, turn)
+    if await services.store.my_data.delete_forward_comment(payload.forward_id, turn.user_id):
+        await services.store.audit.record(actor=turn.user_id, action="organisation.comment_deleted", subject=str(payload.forward_id),
+                                          now=services.clock.now())
+        await say(ctx, lang, "data.hr_comment_deleted")
+    else:
+        await say(ctx, lang, "data.hr_comment_nothing")
+
+
 async def _deletable_round(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, round_id: str) -> Round | None:
     round_ = await services.store.dialogues.get_round(round_id)
     has_nomination = round_ is not None and await services.store.nominations.get(round_.id, turn.user_id) is not None
@@ -93,5 +105,6 @@ DECLARES = (
     Verb(DataExport, export, who=Role.ANYONE),
     Verb(NominationDelete, ask_delete, who=Role.EMPLOYEE),
     Verb(NominationDeleteConfirm, delete, who=Role.EMPLOYEE),
+    Verb(ForwardCommentDelete, delete_forward_comment, who=Role.ANYONE),
     Command(da=("mine data",), en=("my data",), payload=DataShow, who=Role.ANYONE, help="help.cmd.my_data"),
 )

@@ -17,12 +17,14 @@ from ..process.nomination import (
     plan_nomination_reminders,
 )
 from ..process.invitees import plan_invitations, plan_round_started
+from ..process.paper_form import may_enter_paper_forms
 from ..process.deadline import plan_closing
 from ..scheduler.runner import sweep_soon
 from ..process.people import Member
 from ..process.workplace import Workplace
 from ..services import Services
 from ..texts import t
+from .context import turn_work
 from .language import language_of
 from .paper_form import may_enter_paper, person_name, workplace_name
 from .registry import Command, Verb
@@ -99,23 +101,40 @@ async def _round_open_to_sender(ctx: TurnContext, turn: TurnInfo, services: Serv
 
 
 async def submit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: NominationSubmit) -> None:
+    """Store the person's nomination and replace the card with the receipt.
+
+    Everyone submits around the same time, so this turn's reads and its save share the turn's
+    transaction with the activity's claim and the sender (bot/storage/turn_work.py); it is
+    finished (claimed and committed) before anything is sent."""
+    work = turn_work(ctx, services)
     lang = await language_of(services, turn)
-    round_ = await _round_open_to_sender(ctx, turn, services, lang, payload.round_id)
-    if round_ is None:
+    now = services.clock.now()
+    round_ = await work.round(payload.round_id)
+    try:
+        invited = round_ is not None and await work.invitee(round_.id, turn.user_id) is not None
+        round_ = check_may_nominate(round_, invited=invited, now=now)
+    except NominationRefused as refused:
+        await work.finish()
+        await _refuse(ctx, turn, services, lang, round_, refused.code)
         return
     values = payload.form_values()
+    workplace = await work.workplace(round_.team_id)
+    name = workplace.name if workplace else ""
     try:
         nomination = parse_nomination(services.concept, values)
     except NominationInvalid as invalid:
+        await work.finish()
         card = _form(services, lang, round_, values={k: v for k, v in values.items() if isinstance(v, str)}, errors=invalid.errors,
-                     workplace_name=await workplace_name(services, round_))
+                     workplace_name=name)
         await replace_card(ctx, turn, card, summary=t(lang, "common.invalid_submission"), lang=lang)
         return
-    previous = await services.store.nominations.get(round_.id, turn.user_id)
+    previous = await work.nomination(round_.id, turn.user_id)
     # The person's own answer replaces a paper form typed in for them (entered_by clears).
-    await services.store.nominations.save(round_.id, turn.user_id, nomination, services.clock.now())
+    await work.save_nomination(round_.id, turn.user_id, nomination, now)
+    group = [] if turn.user_id == round_.contact_user_id else await work.planning_group(round_.team_id)
+    await work.finish()
     saved = "received" if previous is None else "saved" if is_unchanged(previous, nomination) else "changed"
-    view = await _own_view(services, round_, turn.user_id)
+    view = {"workplace_name": name, "entered_by_name": None, "paper_forms": may_enter_paper_forms(round_, turn.user_id, [m.user_id for m in group])}
     await replace_card(ctx, turn, _receipt(services, lang, round_, nomination, can_edit=True, saved=saved, **view),
                        summary=services.concept.dialogue_name(lang), lang=lang)
 
@@ -187,5 +206,5 @@ DECLARES = (
     Verb(NominationOpen, open_card, who=Role.EMPLOYEE),
     Verb(NominationSubmit, submit, who=Role.EMPLOYEE),
     Verb(NominationEdit, edit, who=Role.EMPLOYEE),
-    Command(da=("mine temaer",), en=("my themes",), payload=NominationOpen, who=Role.EMPLOYEE, help="help.cmd.my_themes"),
+    Command(da=("mine temaer",), en=("my themes",), payload=NominationOpen, who=Role.EMPLOYEE, help="help.cmd.my_themes", step="nominations"),
 )

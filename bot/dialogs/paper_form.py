@@ -186,5 +186,5 @@ DECLARES = (
     Verb(NominationPaperChoose, paper_choose, who=Role.CONTACT_PERSON),
     Verb(NominationPaperSubmit, paper_submit, who=Role.CONTACT_PERSON),
     # Help lists it for the planning group, where the guide places the contact person.
-    Command(da=("papirskema",), en=("paper form",), payload=NominationPaperOpen, who=Role.PLANNING_GROUP, help="help.cmd.paper_form"),
+    Command(da=("papirskema",), en=("paper form",), payload=NominationPaperOpen, who=Role.PLANNING_GROUP, help="help.cmd.paper_form", step="nominations"),
 )

@@ -219,5 +219,5 @@ DECLARES = (
     Verb(RoundSetup, show_setup, who=Role.PLANNING_GROUP),
     Verb(RoundSetupPage, turn_page, who=Role.PLANNING_GROUP),
     Verb(RoundStart, start_round, who=Role.PLANNING_GROUP),
-    Command(da=("start",), en=("start",), payload=RoundSetup, who=Role.PLANNING_GROUP, help="help.cmd.start", team_only=True),
+    Command(da=("start",), en=("start",), payload=RoundSetup, who=Role.PLANNING_GROUP, help="help.cmd.start", team_only=True, step="nominations"),
 )

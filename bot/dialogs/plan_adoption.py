@@ -25,7 +25,7 @@ from .turn import TurnInfo
 
 AUDIT_ADOPTED = "plan.adopted"
 AUDIT_SHARED = "plan.shared"
-AUDIT_SEEN = "plan.seen"
+AUDIT_SEEN = "plan.marked_seen"
 
 
 async def _problems(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, dialogue: Dialogue, version: int) -> bool:

@@ -55,6 +55,7 @@ class Command:
     args: ArgsParser | None = None
     help: str | None = None  # the text key that describes it in help; None leaves it out
     team_only: bool = False  # works only in a team's channel: help in a personal chat leaves it out
+    step: str | None = None  # the optional step it belongs to (Concept.has_step); None: every concept runs it
 
     @property
     def phrases(self) -> tuple[tuple[str, ...], ...]:
@@ -168,10 +169,12 @@ class Registry:
                 code = str(first.get("ctx", {}).get("error", "invalid"))
             raise PayloadRejected(verb.name, code[:60]) from None
 
-    def help_lines(self, roles: set[Role], *, in_team: bool = True) -> list[tuple[str, str, str]]:
+    def help_lines(self, roles: set[Role], *, in_team: bool = True, concept: Concept | None = None) -> list[tuple[str, str, str]]:
         """(Danish words, English words, text key) of the commands help shows to ``roles``;
-        outside a team's channel, only those that work there."""
+        outside a team's channel, only those that work there; with a ``concept``, only those of
+        the steps it runs (DTU's file has no nomination round: no "mine temaer", no "optælling")."""
         return [
             (c.da[0], c.en[0], c.help) for c in self.ordered_commands
             if c.help and (c.who is Role.ANYONE or c.who in roles) and (in_team or not c.team_only)
+            and (concept is None or concept.has_step(c.step))
         ]

@@ -16,7 +16,6 @@ from botbuilder.core import TurnContext
 
 from ..concepts import load_concept
 from ..cards.selection import SelectionShow, SelectionSubmit, selection_card, selection_result_card
-from ..process import planning_group
 from ..process.concept import Concept
 from ..process.dialogue import Dialogue, Role
 from ..process.nomination import Round
@@ -26,13 +25,21 @@ from ..process.tally import Tally, tally
 from ..services import Services
 from ..texts import format_date, t
 from ..texts.selection import COMMAND_DA, COMMAND_EN
-from .context import planning_group_of_turn, refuse_non_member
+from .context import planning_dialogue
 from .language import language_of
 from .registry import Command, Verb
 from .replies import deliver_privately, replace_card, say, update_card
 from .turn import TurnInfo
 
 _EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A workplace and its dialogue of this cycle (None: not begun yet)."""
+
+    team_id: str
+    dialogue: Dialogue | None
 
 
 @dataclass(frozen=True)
@@ -59,27 +66,23 @@ async def _target(ctx: TurnContext, turn: TurnInfo, services: Services, lang: st
     along: nominations closed first, then no round at all, newest round first. An id from a
     card is never trusted: membership is checked on the dialogue's own team."""
     now = services.clock.now()
-    if dialogue_id or team_id:
-        dialogue = await services.store.selections.dialogue(dialogue_id) if dialogue_id else None
-        if dialogue_id and dialogue is None:
-            await say(ctx, lang, "selection.no_dialogue")
-            return None
-        team = dialogue.team_id if dialogue else str(team_id)
-        if dialogue is None:
-            dialogue = await services.store.dialogues.current_dialogue(team, now)
-    else:
-        teams = await planning_group_of_turn(ctx, turn, services, lang)
-        if teams is None:
-            return None
-        candidates = [(team, await services.store.dialogues.current_dialogue(team, now)) for team in teams]
-        team, dialogue = max(candidates, key=lambda c: _furthest_along(c[1], now))
-    members = await services.store.planning_group.members(team)
-    if not planning_group.may_manage(turn.user_id, [m.user_id for m in members]):
-        if dialogue_id or team_id:  # a card named a dialogue the sender may not touch: refused and audited, ids only
-            await services.store.audit.record(actor=turn.user_id, action="payload.rejected", subject="selection:not_planning_group",
-                                              now=now)
-        await refuse_non_member(ctx, lang, members)
+
+    async def of_id(_named: str) -> _Found | None:
+        if dialogue_id:
+            dialogue = await services.store.selections.dialogue(dialogue_id)
+            return _Found(dialogue.team_id, dialogue) if dialogue else None
+        return _Found(str(team_id), await services.store.dialogues.current_dialogue(str(team_id), now))
+
+    async def of_teams(teams: list[str]) -> _Found | None:
+        candidates = [_Found(team, await services.store.dialogues.current_dialogue(team, now)) for team in teams]
+        return max(candidates, key=lambda c: _furthest_along(c.dialogue, now), default=None)
+
+    found = await planning_dialogue(ctx, turn, services, lang, dialogue_id or team_id, step="selection", none="selection.no_dialogue",
+                                    of_id=of_id, of_teams=of_teams, outsiders=True)
+    if found is None:
         return None
+    team, dialogue = found.team_id, found.dialogue
+    members = await services.store.planning_group.members(team)
     return _Target(team, dialogue, members, await _concept_of(services, team, dialogue))
 
 

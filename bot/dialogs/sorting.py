@@ -16,17 +16,15 @@ from ..cards.sorting import (
     NEW_TOPIC, MoveSave, MoveShow, ProposalAccept, ProposalIgnore, SortingShow, TopicEdit, TopicSave, move_card, sorting_card,
     topic_card,
 )
-from ..process import planning_group
 from ..process.dialogue import Role
 from ..process.sorting import TOPIC_TITLE_MAX_CHARS, Item, Priority, Proposal, Topic, items_of, open_proposals
 from ..process.text import TextRejected, clean_text
 from ..services import Services
 from ..texts import t
-from .context import refuse_non_member
-from .group_results import dialogue_of_turn
+from .context import planning_dialogue
 from .language import language_of
 from .registry import Command, Verb
-from .replies import deliver_privately, replace_card, say
+from .replies import deliver_privately, replace_card
 from .turn import TurnInfo
 
 AUDIT_ACCEPTED = "sorting.accepted"
@@ -37,19 +35,8 @@ AUDIT_TOPIC = "sorting.topic_saved"
 
 async def _dialogue(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, dialogue_id: str | None) -> str | None:
     """The dialogue the press or command means, if the sender is in its planning group (else say why)."""
-    store = services.store
-    found = await dialogue_of_turn(services, turn, dialogue_id)
-    if found is None:
-        await say(ctx, lang, "sorting.none")
-        return None
-    members = await store.planning_group.members(found[1])
-    if not planning_group.may_manage(turn.user_id, [m.user_id for m in members]):
-        if turn.value is not None:  # a card pressed by someone who could not have had it: ids only
-            await store.audit.record(actor=turn.user_id, action="payload.rejected", subject="sorting:not_planning_group",
-                                     now=services.clock.now())
-        await refuse_non_member(ctx, lang, members)
-        return None
-    return found[0]
+    dialogue = await planning_dialogue(ctx, turn, services, lang, dialogue_id, step="sorting", none="sorting.none", invited=True)
+    return dialogue.id if dialogue else None
 
 
 async def _state(services: Services, dialogue_id: str) -> tuple[list[Item], list[Topic], list[Proposal]]:

@@ -52,5 +52,5 @@ async def show_status(ctx: TurnContext, turn: TurnInfo, services: Services, _pay
 
 DECLARES = (
     Verb(StatusShow, show_status, who=Role.PLANNING_GROUP),
-    Command(da=("status",), en=("status",), payload=StatusShow, who=Role.PLANNING_GROUP, help="help.cmd.status"),
+    Command(da=("status",), en=("status",), payload=StatusShow, who=Role.PLANNING_GROUP, help="help.cmd.status", step="nominations"),
 )

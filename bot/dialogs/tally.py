@@ -18,7 +18,7 @@ from ..process.concept import Kind
 from ..process.exports import KIND_TALLY
 from ..process.dialogue import Role
 from ..process.nomination import Round
-from ..process.tally import Tally, round_to_report, tally
+from ..process.tally import Tally, TallyInputs, round_to_report, tally
 from ..services import Services
 from ..texts import t
 from .exports import export_url
@@ -41,11 +41,18 @@ async def reported_round(ctx: TurnContext, turn: TurnInfo, services: Services, l
 
 
 async def show_tally(ctx: TurnContext, turn: TurnInfo, services: Services, _payload: TallyShow) -> None:
+    """The tally of the round ``reported_round`` would pick, read on one connection
+    (``Overview.reported_tally_inputs``: the round, its nominations and the number invited)."""
     lang = await language_of(services, turn)
-    round_ = await reported_round(ctx, turn, services, lang)
-    if round_ is None:
+    teams = await planning_group_of_turn(ctx, turn, services, lang)
+    if teams is None:
         return
-    result, is_open = await _viewed_tally(turn, services, round_)
+    inputs = await services.store.overview.reported_tally_inputs(teams)
+    if inputs is None:
+        await say(ctx, lang, "nomination.no_round")
+        return
+    round_ = inputs.round
+    result, is_open = await _viewed_tally(turn, services, inputs)
     url = export_url(services, KIND_TALLY, round_.team_id, turn.user_id)  # None without PUBLIC_BASE_URL
     await deliver_privately(
         ctx, turn, services, lambda lang: tally_card(lang, services.concept, result, deadline=round_.deadline_date, is_open=is_open,
@@ -54,11 +61,10 @@ async def show_tally(ctx: TurnContext, turn: TurnInfo, services: Services, _payl
     )
 
 
-async def _viewed_tally(turn: TurnInfo, services: Services, round_: Round) -> tuple[Tally, bool]:
+async def _viewed_tally(turn: TurnInfo, services: Services, inputs: TallyInputs) -> tuple[Tally, bool]:
     """The round's tally as it stands now, and whether the round is open; the view is audited."""
-    records = await services.store.nominations.records(round_.id)
-    invited = len(await services.store.dialogues.invitees(round_.id))
-    result = tally(services.concept, records, round_id=round_.id, invited=invited, named_mode=round_.named_mode)
+    round_ = inputs.round
+    result = tally(services.concept, inputs.records, round_id=round_.id, invited=inputs.invited, named_mode=round_.named_mode)
     await services.store.audit.record(actor=turn.user_id, action="tally.viewed", subject=round_.id, now=services.clock.now())
     return result, round_.is_open(services.clock.now())
 
@@ -69,15 +75,16 @@ async def show_reasons(ctx: TurnContext, turn: TurnInfo, services: Services, pay
     The button names a round; whoever presses it must be in that round's team's planning
     group now (a member who has left the group, or a forged round id, gets no reasons)."""
     lang = await language_of(services, turn)
-    round_ = await services.store.dialogues.get_round(payload.round_id)
-    if round_ is None:
+    inputs = await services.store.overview.round_tally_inputs(payload.round_id)  # read at once; shown only to the group
+    if inputs is None:
         await say(ctx, lang, "tally.page.not_found")
         return
+    round_ = inputs.round
     members = await services.store.planning_group.members(round_.team_id)
     if not planning_group.may_manage(turn.user_id, [m.user_id for m in members]):
         await refuse_non_member(ctx, lang, members)
         return
-    result, is_open = await _viewed_tally(turn, services, round_)
+    result, is_open = await _viewed_tally(turn, services, inputs)
 
     def page_card(lang: str) -> dict:
         return tally_reasons_card(lang, services.concept, result, kind=Kind(payload.kind), page=payload.page,
@@ -93,5 +100,5 @@ DECLARES = (
     Verb(TallyShow, show_tally, who=Role.PLANNING_GROUP),
     Verb(TallyReasons, show_reasons, who=Role.PLANNING_GROUP),
     Verb(TallyReasonsPage, show_reasons, who=Role.PLANNING_GROUP),
-    Command(da=("optælling", "optaelling"), en=("tally",), payload=TallyShow, who=Role.PLANNING_GROUP, help="help.cmd.tally"),
+    Command(da=("optælling", "optaelling"), en=("tally",), payload=TallyShow, who=Role.PLANNING_GROUP, help="help.cmd.tally", step="nominations"),
 )

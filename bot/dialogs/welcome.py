@@ -49,11 +49,11 @@ async def show_help(ctx: TurnContext, turn: TurnInfo, services: Services, _paylo
         runs_it = bool(await services.store.planning_group.teams_of(turn.user_id))
     role = Role.PLANNING_GROUP if runs_it else Role.EMPLOYEE  # a planning-group member is an employee too
     can_start = False
-    if turn.team_id and runs_it:
+    if turn.team_id and runs_it and services.concept.uses_nominations:
         latest = await services.store.dialogues.latest_round(turn.team_id)
         can_start = not (latest and latest.is_open(services.clock.now()))
     card = help_card(lang, services.concept, role=role.value, in_channel=not turn.is_personal, can_start=can_start,
-                     commands=REGISTRY.help_lines({role, Role.EMPLOYEE}, in_team=turn.team_id is not None),
+                     commands=REGISTRY.help_lines({role, Role.EMPLOYEE}, in_team=turn.team_id is not None, concept=services.concept),
                      privacy_url=services.settings.privacy_url(lang))
     await send_card(ctx, card, summary=t(lang, "help.summary"), lang=lang)
 

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, Literal, TypeVar
-from urllib.parse import urlsplit
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-LANGUAGES = ("da", "en")
+# The concept's parts live beside it, by what they model; importing them from here keeps working.
+from .dialogue_kind import ROLE_NAMES, DialogueKind, Roles, Steps
+from .localized import LANGUAGES, Localized
+from .question_guide import SURVEY_LOCAL_CHOICES, SURVEY_MAX_QUESTIONS, CycleSurvey, SurveyQuestion, SurveySection
+from .safety import Safety, SafetyContact, is_https
+
+__all__ = [
+    "CATALOGUE_LOCAL_CHOICES", "CONCEPT_LOCAL_CHOICES", "LANGUAGES", "OPTIONAL_STEPS", "ROLE_NAMES", "SURVEY_LOCAL_CHOICES",
+    "SURVEY_MAX_QUESTIONS", "Concept", "CycleSurvey", "DialogueKind", "Kind", "Limits", "Localized", "PerKind",
+    "Roles", "Safety", "SafetyContact", "Steps", "SurveyQuestion", "SurveySection", "Theme", "ThemeCatalogue",
+    "is_https",
+]
 
 
 class Kind(StrEnum):
@@ -36,17 +46,6 @@ class PerKind(Generic[T]):
 
     def choice(self, kind: Kind) -> T:
         return self.wellbeing if kind is Kind.WELLBEING else self.leadership
-
-
-class Localized(BaseModel):
-    """A text in every language the bot speaks."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    da: str
-    en: str
-
-    def __call__(self, lang: str) -> str:
-        return self.en if lang == "en" else self.da
 
 
 class Theme(BaseModel):
@@ -87,189 +86,11 @@ class Limits(BaseModel):
     max_deadline_days: int = Field(default=90, ge=1, le=365)
 
 
-class SafetyContact(BaseModel):
-    """One place to turn to about boundary-crossing behaviour (Nyborg's Bilag 4).
-
-    ``local_choice`` marks an entry the organisation's own material does not name: the bot
-    shows it in neutral words, and the organisation fills in who and how.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    id: str = Field(pattern=r"^[a-z0-9-]{1,40}$")
-    who: Localized
-    how: Localized
-    url: str | None = None
-    for_leaders: bool = False
-    when_leader_concerned: bool = False
-    local_choice: bool = False
-
-    @model_validator(mode="after")
-    def _https_only(self) -> "SafetyContact":
-        # A link opens from a card in Teams: plain http or another scheme is refused outright.
-        if self.url is not None and not _is_https(self.url):
-            raise ValueError(f"safety contact {self.id!r}: the link must be https://, got {self.url!r}")
-        for field in ("who", "how"):
-            value: Localized = getattr(self, field)
-            if not value.da.strip() or not value.en.strip():
-                raise ValueError(f"safety contact {self.id!r}: {field} needs both Danish and English")
-        return self
-
-
-class Safety(BaseModel):
-    """Where to go with boundary-crossing behaviour: concrete cases are not taken up in the
-    dialogue but handled at once, so every card with free text points here."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    intro: Localized
-    contacts: tuple[SafetyContact, ...] = Field(min_length=1)
-    local_choice: bool = False  # the intro itself is not the organisation's own words
-
-    @model_validator(mode="after")
-    def _checked(self) -> "Safety":
-        if not self.intro.da.strip() or not self.intro.en.strip():
-            raise ValueError("safety intro needs both Danish and English")
-        ids = [c.id for c in self.contacts]
-        if len(ids) != len(set(ids)):
-            raise ValueError("duplicate safety contact ids")
-        return self
-
-    @property
-    def when_leader_concerned(self) -> tuple[SafetyContact, ...]:
-        return tuple(c for c in self.contacts if c.when_leader_concerned)
-
-
-class SurveyQuestion(BaseModel):
-    """One question of the end-of-cycle survey, in the organisation's own words."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    id: str = Field(pattern=r"^[a-z0-9-]{1,40}$")
-    text: Localized
-
-
-class SurveySection(BaseModel):
-    """A heading of the question guide and the questions under it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    id: str = Field(pattern=r"^[a-z0-9-]{1,40}$")
-    heading: Localized
-    questions: tuple[SurveyQuestion, ...] = Field(min_length=1)
-
-
-SURVEY_MAX_QUESTIONS = 16  # a card's inputs are fixed payload fields (bot/cards/cycle_survey.py)
-SURVEY_LOCAL_CHOICES = frozenset({"answer_type", "answer_max_chars", "opens", "open_days", "questions"})
-
-
-class CycleSurvey(BaseModel):
-    """The optional survey at the end of a cycle (DTU's question guide for gathering experience).
-
-    ``local_choice`` names what the organisation's material does not say and the bot decides
-    (how a question is answered, how long, when it opens): shown and kept apart from the
-    organisation's own words, never passed off as theirs.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    source: str  # where the questions' words come from
-    title: Localized
-    intro: Localized | None = None
-    sections: tuple[SurveySection, ...] = Field(min_length=1)
-    answer_type: Literal["free_text"] = "free_text"
-    answer_max_chars: int = Field(default=1000, ge=50, le=4000)
-    opens: Literal["after_day", "after_plan"] = "after_day"
-    open_days: int = Field(default=30, ge=1, le=120)
-    local_choice: tuple[str, ...] = ()
-
-    @model_validator(mode="after")
-    def _checked(self) -> "CycleSurvey":
-        ids = [q.id for q in self.questions]
-        if len(ids) != len(set(ids)):
-            raise ValueError("duplicate survey question ids")
-        if len(ids) > SURVEY_MAX_QUESTIONS:
-            raise ValueError(f"at most {SURVEY_MAX_QUESTIONS} survey questions")
-        texts = [self.title] + [s.heading for s in self.sections] + [q.text for q in self.questions]
-        if any(not x.da.strip() or not x.en.strip() for x in texts):
-            raise ValueError("every survey text needs both Danish and English")
-        unknown = set(self.local_choice) - SURVEY_LOCAL_CHOICES
-        if unknown:
-            raise ValueError(f"unknown local choices {sorted(unknown)}")
-        return self
-
-    @property
-    def questions(self) -> tuple[SurveyQuestion, ...]:
-        return tuple(q for s in self.sections for q in s.questions)
-
-
-class DialogueKind(BaseModel):
-    """One of the organisation's dialogues, as its own material describes it.
-
-    DTU runs two concepts with the same method (small groups without the manager, then plenum
-    with the manager) and different purposes: the well-being dialogue and the leadership
-    dialogue. Each field is the organisation's own words; ``None`` where its material is silent.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    name: Localized
-    purpose: Localized
-    characteristics: Localized | None = None
-    actors: Localized | None = None
-    responsible: Localized | None = None
-    next_steps: Localized | None = None  # what happens with the documentation afterwards
-    cadence: Localized | None = None  # "hver andet år", in the material's words
-    every_years: int | None = Field(default=None, ge=1, le=10)
-    silent: str | None = None  # a plain note for whoever maintains the file: what the material does not say
-
-
-ROLE_NAMES = ("planning_group", "leader", "employees")
-
-
-class Roles(BaseModel):
-    """The concept's words for the roles, in definite form ("planlægningsgruppen", "the planning
-    group"); a card starting a sentence with one capitalises it (``capitalised``).
-
-    The defaults are Nyborg's guide's words; ``local_choice`` names the roles whose word the
-    organisation's material does not give."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    planning_group: Localized = Localized(da="planlægningsgruppen", en="the planning group")
-    leader: Localized = Localized(da="lederen", en="the leader")
-    employees: Localized = Localized(da="medarbejderne", en="the employees")
-    local_choice: tuple[str, ...] = ()
-    silent: str | None = None
-
-    @model_validator(mode="after")
-    def _checked(self) -> "Roles":
-        unknown = set(self.local_choice) - set(ROLE_NAMES)
-        if unknown:
-            raise ValueError(f"unknown roles marked a local choice: {sorted(unknown)}")
-        return self
-
-    def capitalised(self, role: str, lang: str) -> str:
-        word = getattr(self, role)(lang)
-        return word[:1].upper() + word[1:]
-
-
-class Steps(BaseModel):
-    """Which of the process's optional steps the concept uses.
-
-    Nyborg's guide opens with a nomination round; a concept may leave it out, and then the
-    planning group chooses the themes directly (``vælg temaer``), from the catalogue or as its
-    own themes."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    nominations: bool = True
-    local_choice: bool = False  # the organisation's material does not say; the concept file decides
-    silent: str | None = None
-
-
+# Steps a concept may leave out: Nyborg's nomination round (DTU's material has none) and the
+# end-of-cycle survey (DTU's question guide; Nyborg's guide has none).
+OPTIONAL_STEPS = ("nominations", "cycle_survey")
 CONCEPT_LOCAL_CHOICES = frozenset({"dialogue_name", "workplace_word", "question_why_me", "question_core_task", "limits"})
 CATALOGUE_LOCAL_CHOICES = frozenset({"label", "intro", "themes", "own_proposal"})
-
-
-def _is_https(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme == "https" and bool(parts.netloc) and not any(ch.isspace() for ch in url)
 
 
 class Concept(BaseModel):
@@ -313,6 +134,16 @@ class Concept(BaseModel):
     @property
     def uses_nominations(self) -> bool:
         return self.steps.nominations
+
+    def has_step(self, step: str | None) -> bool:
+        """Whether the concept runs an optional step (``OPTIONAL_STEPS``); None, a step every concept runs."""
+        if step is None:
+            return True
+        if step == "nominations":
+            return self.steps.nominations
+        if step == "cycle_survey":
+            return self.cycle_survey is not None
+        raise ValueError(f"unknown optional step {step!r}; known: {OPTIONAL_STEPS}")
 
     def catalogue(self, kind: Kind) -> ThemeCatalogue:
         return self.catalogues[kind]

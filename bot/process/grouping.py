@@ -19,8 +19,8 @@ The rules, written down:
   division has at least as many groups as the largest first-round group; then the first-round
   groups are dealt out round-robin, which never seats two of them together. Otherwise (up to
   14 people) an exact min-cost flow over how many of each first-round group join each new group
-  finds the fewest repeats. ``Grouping.fewest_possible`` is that optimum for the first round as
-  it is, so a card can say "fewer is not possible".
+  finds the fewest repeats (``fewest_repeats``). ``Grouping.fewest_possible`` is that optimum
+  for the first round as it is, so a card can say "fewer is not possible".
 * Absentees and late arrivals (``regroup``). Before the first round, the first round is repaired
   with as few moves as possible: groups that keep 3-4 stay; members of groups that fell below 3
   (or grew past 4) and newcomers fill groups of 3 first, then form new groups, borrowing one
@@ -38,6 +38,7 @@ from itertools import combinations
 from math import ceil
 
 from .concept import Kind
+from .fewest_repeats import fewest_repeats
 
 Groups = tuple[tuple[str, ...], ...]
 _SINGLE_GROUP_UP_TO = 5
@@ -138,7 +139,7 @@ def second_round(first: Groups, present: Sequence[str], *, seed: str | int) -> t
             return tuple(tuple(g) for g in dealt), 0
     best: tuple[int, list[list[int]], tuple[int, ...]] | None = None
     for sizes in divisions:
-        cost, flow = _fewest_repeats_flow([len(b) for b in blocks], sizes)
+        cost, flow = fewest_repeats([len(b) for b in blocks], sizes)
         if best is None or cost < best[0]:
             best = (cost, flow, sizes)
     assert best is not None
@@ -150,54 +151,6 @@ def second_round(first: Groups, present: Sequence[str], *, seed: str | int) -> t
             groups[j] += block[at:at + count]
             at += count
     return tuple(tuple(g) for g in groups), cost
-
-
-def _fewest_repeats_flow(rows: Sequence[int], cols: Sequence[int]) -> tuple[int, list[list[int]]]:
-    """Min over count matrices c (row sums ``rows``, column sums ``cols``) of sum C(c_ij, 2).
-
-    Successive shortest paths, one person at a time: putting one more of first-round group i into
-    new group j costs the pairs it adds (c_ij); taking one out gives back c_ij - 1. The cost is
-    convex, so the unit-by-unit flow is exact. Only used for small groupings (up to 14 people).
-    """
-    g, h = len(rows), len(cols)
-    flow = [[0] * h for _ in range(g)]
-    sent, received = [0] * g, [0] * h
-    source, sink = g + h, g + h + 1
-    total = 0
-    for _ in range(sum(rows)):
-        dist = [float("inf")] * (g + h + 2)
-        prev: list[int | None] = [None] * (g + h + 2)
-        dist[source] = 0
-        for _ in range(g + h + 2):  # Bellman-Ford: the residual graph has negative arcs
-            changed = False
-            for i in range(g):
-                if sent[i] < rows[i] and dist[source] < dist[i]:
-                    dist[i], prev[i], changed = dist[source], source, True
-                for j in range(h):
-                    if dist[i] + flow[i][j] < dist[g + j]:
-                        dist[g + j], prev[g + j], changed = dist[i] + flow[i][j], i, True
-                    if flow[i][j] > 0 and dist[g + j] - (flow[i][j] - 1) < dist[i]:
-                        dist[i], prev[i], changed = dist[g + j] - (flow[i][j] - 1), g + j, True
-            for j in range(h):
-                if received[j] < cols[j] and dist[g + j] < dist[sink]:
-                    dist[sink], prev[sink], changed = dist[g + j], g + j, True
-            if not changed:
-                break
-        node = sink
-        total += int(dist[sink])
-        while node != source:
-            before = prev[node]
-            assert before is not None
-            if node == sink:
-                received[before - g] += 1
-            elif before == source:
-                sent[node] += 1
-            elif node >= g:  # forward i -> j
-                flow[before][node - g] += 1
-            else:  # backward j -> i
-                flow[node][before - g] -= 1
-            node = before
-    return total, flow
 
 
 def regroup(grouping: Grouping, *, absent: Iterable[str] = (), arrived: Iterable[str] = (),

@@ -22,20 +22,8 @@ The rules, written down:
 * Who. The planning group sets and moves the day; not after it has started.
 * Answers. An invited employee answers coming or cannot come, and may change the answer until
   the day starts. The same answer twice is one answer.
-* When the day moves (``day_change``). A new date or start time clears every answer (a "yes" to
-  the 3rd says nothing about the 10th) and is told to everyone invited; the everyday-example
-  reminders are planned again. A new place or link only is told to those coming or who have not
-  answered: those who cannot come need not know the room. Answers are kept then.
-* The invitation card itself (``refresh_invitation_cards``). Whenever the day changes, every
-  invitation card that went out is put in place as it is now: the new date, time and place, and
-  the answer as it now stands (none after a new date or time). That includes those who are not
-  told, e.g. someone who cannot come whose room changed: an update in place sends no
-  notification, and a card that is kept must not show a wrong room. A card still on its way is
-  built with the new day when it goes out, so it needs no update.
-* An answer from an old card (``check_may_answer`` with ``shown``). The answer buttons carry
-  the date and start time the card showed. An answer to another date or time than the day's
-  now is not an answer to this day: it is refused (``day_moved``) and the person is shown the
-  day as it is. A button without them (a card from before this rule) is taken as today's answer.
+* When the day moves, and an answer from a card that showed the day before it moved: see
+  bot/process/day_move.py.
 """
 from __future__ import annotations
 
@@ -43,6 +31,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .calendar import WorkingWindow
@@ -50,6 +39,9 @@ from .clock import COPENHAGEN
 from .nomination import FieldError
 from .reminders import ReminderPlan
 from .text import TextRejected, clean_text
+
+if TYPE_CHECKING:
+    from .day_move import ShownDay
 
 DURATION = timedelta(hours=3)  # "varighed ca. 3 timer"
 SEASON_MONTHS = frozenset({8, 9, 10})  # "august/september/oktober"
@@ -109,7 +101,7 @@ def parse_day(values: Mapping[str, object], *, now: datetime, window: WorkingWin
     """Card values into a day, with warnings, or DayInvalid naming every field's problem."""
     errors: list[FieldError] = []
     day = _parse(values.get(FIELD_DATE), FIELD_DATE, date.fromisoformat, "not_a_date", errors)
-    start = _parse(values.get(FIELD_START), FIELD_START, _clock_time, "not_a_time", errors)
+    start = _parse(values.get(FIELD_START), FIELD_START, clock_time, "not_a_time", errors)
     place = _optional_text(values.get(FIELD_PLACE), FIELD_PLACE, errors)
     link = _optional_link(values.get(FIELD_LINK), errors)
     if place is None and link is None and not any(e.field in (FIELD_PLACE, FIELD_LINK) for e in errors):
@@ -131,7 +123,7 @@ def parse_day(values: Mapping[str, object], *, now: datetime, window: WorkingWin
     return DayParsed(DialogueDay(day, start, place, link), tuple(warnings))
 
 
-def _clock_time(text: str) -> time:
+def clock_time(text: str) -> time:
     parsed = time.fromisoformat(text)  # Input.Time sends "HH:MM"; seconds are dropped
     return parsed.replace(second=0, microsecond=0, tzinfo=None)
 
@@ -201,14 +193,6 @@ class AnswerRefused(Exception):
         self.code = code  # not_invited | no_day | day_started | day_moved
 
 
-@dataclass(frozen=True)
-class ShownDay:
-    """The date and start time a card's answer button was made for (either may be unknown)."""
-
-    date: date | None = None
-    start: time | None = None
-
-
 def check_may_answer(*, invited: bool, day: DialogueDay | None, now: datetime, shown: ShownDay | None = None) -> None:
     """Those invited answer, and may change their answer, until the day starts; an answer made on
     a card that showed another date or start time is no answer to the day as it is now."""
@@ -221,24 +205,6 @@ def check_may_answer(*, invited: bool, day: DialogueDay | None, now: datetime, s
     if shown is not None and ((shown.date is not None and shown.date != day.date)
                               or (shown.start is not None and shown.start != day.start)):
         raise AnswerRefused("day_moved")
-
-
-def shown_day(date_text: str | None, start_text: str | None) -> ShownDay:
-    """What an answer button says the card showed. A value that is not a date or time (only a
-    forged card sends one) counts as another day, so the answer is refused rather than stored."""
-    shown_date: date | None = None
-    shown_start: time | None = None
-    if date_text:
-        try:
-            shown_date = date.fromisoformat(date_text)
-        except ValueError:
-            shown_date = date.min
-    if start_text:
-        try:
-            shown_start = _clock_time(start_text)
-        except ValueError:
-            shown_start = time(23, 59, 59)  # no start a card can show (seconds are dropped)
-    return ShownDay(shown_date, shown_start)
 
 
 @dataclass(frozen=True)
@@ -257,34 +223,6 @@ def answer_counts(invited: Iterable[str], answers: Mapping[str, Answer]) -> Answ
     people = set(invited)
     given = [a for user, a in answers.items() if user in people]
     return AnswerCounts(len(people), given.count(Answer.COMING), given.count(Answer.CANNOT_COME))
-
-
-# -- when the day moves ---------------------------------------------------------------------
-@dataclass(frozen=True)
-class DayChange:
-    changed: frozenset[str]  # date | start | place | online_link
-    tell: tuple[str, ...]  # who must be told, in the order invited
-    clear_answers: bool
-    replan_reminders: bool
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.changed
-
-
-def day_change(old: DialogueDay, new: DialogueDay, invited: Iterable[str], answers: Mapping[str, Answer]) -> DayChange:
-    """What moving the day from ``old`` to ``new`` means (see the module rules)."""
-    changed = frozenset(name for name in ("date", "start", "place", "online_link")
-                        if getattr(old, name) != getattr(new, name))
-    people = list(dict.fromkeys(invited))
-    moved = bool(changed & {"date", "start"})
-    if not changed:
-        tell: list[str] = []
-    elif moved:
-        tell = people
-    else:
-        tell = [p for p in people if answers.get(p) is not Answer.CANNOT_COME]
-    return DayChange(changed, tuple(tell), clear_answers=moved, replan_reminders=moved)
 
 
 # -- who was invited ------------------------------------------------------------------------
@@ -319,31 +257,6 @@ def plan_announcement(*, dialogue_id: str, team_id: str, channel_id: str, people
     plans += [ReminderPlan(f"{DAY_INVITATION_KIND}:{dialogue_id}:{user}", DAY_INVITATION_KIND, team_id, dialogue_id, user, 1, now)
               for user in dict.fromkeys(people)]
     return plans
-
-
-def plan_day_changed(*, dialogue_id: str, team_id: str, tell: Iterable[str], change_number: int, now: datetime) -> list[ReminderPlan]:
-    """'The day has moved' to each person ``day_change`` says must be told. ``change_number``
-    counts the day's changes, so a later change is a new row and, when two are due together,
-    only the later one is sent (reminders.superseded)."""
-    return [ReminderPlan(f"{DAY_CHANGED_KIND}:{dialogue_id}:{user}:{change_number}", DAY_CHANGED_KIND, team_id, dialogue_id,
-                         user, change_number, now)
-            for user in dict.fromkeys(tell)]
-
-
-def refresh_invitation_cards(invited: Iterable[Invited]) -> list[str]:
-    """Whose invitation card is put in place with the day as it is now: everyone whose card went
-    out, and those whose invitation is still pending (it may be on its way this very moment; if it
-    has not gone when the update is due, the update is obsolete and the invitation shows the new day)."""
-    return list(dict.fromkeys(i.user_id for i in invited if i.delivery in ("sent", "pending")))
-
-
-def plan_invitation_refresh(*, dialogue_id: str, team_id: str, people: Iterable[str], change_number: int,
-                            now: datetime) -> list[ReminderPlan]:
-    """An update in place of each person's invitation card after the day's ``change_number``-th
-    change; built at send time, so a later change supersedes an earlier one due together."""
-    return [ReminderPlan(f"{INVITATION_REFRESH_KIND}:{dialogue_id}:{user}:{change_number}", INVITATION_REFRESH_KIND, team_id,
-                         dialogue_id, user, change_number, now)
-            for user in dict.fromkeys(people)]
 
 
 def invitation_obsolete_reason(day: DialogueDay | None, *, announced: bool, invited: bool, now: datetime) -> str | None:

@@ -11,8 +11,11 @@ from datetime import date, datetime
 from typing import Any
 
 from .concept import Kind
+from .my_data_records import (
+    StoredDayAnswer, StoredEvaluation, StoredExampleNotes, StoredForwardComment, StoredImmediateAnswer, StoredLeaderLoop,
+    StoredSelection, StoredStatusNote, StoredSurvey,
+)
 from .nomination import NominationInput, Round
-from .selection import Selection
 
 EXPORT_FORMAT = "talsammen.personal-data.v1"
 
@@ -61,100 +64,6 @@ class StoredNomination:
     version: int
     entered_by: str | None = None  # who typed it in from the person's paper form (Bilag 2); None: they did
 
-@dataclass(frozen=True)
-class StoredExampleNotes:
-    """The person's private notes for the everyday examples of a dialogue (step 6), and their ready mark."""
-
-    dialogue_id: str
-    team_name: str
-    wellbeing: str
-    leadership: str
-    ready_at: datetime | None
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class StoredEvaluation:
-    """The person's answer to a dialogue's short evaluation (step 8): stored per person for "one
-    answer each", shown to others only without a name."""
-
-    dialogue_id: str
-    team_name: str
-    good: str
-    adjust: str
-    answered_at: datetime
-
-
-@dataclass(frozen=True)
-class StoredSurvey:
-    """The person's answers to a dialogue's end-of-cycle survey: stored per person for "one
-    answer each", shown to others only without a name."""
-
-    dialogue_id: str
-    team_name: str
-    answers: tuple[tuple[str, str], ...]  # (question id, text), in the concept's order
-    answered_at: datetime
-    concept: str = ""  # the workplace's concept, whose questions these answer
-
-
-@dataclass(frozen=True)
-class StoredStatusNote:
-    """A status the person recorded for an initiative at a follow-up (step 12), with their note."""
-
-    dialogue_id: str
-    team_name: str
-    initiative_id: str
-    status: str
-    note: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class StoredDayAnswer:
-    """The person's invitation to a dialogue's day (step 5): how it reached them and their answer."""
-
-    dialogue_id: str
-    team_name: str
-    day: date | None
-    delivery: str
-    answer: str | None  # coming | cannot_come
-    answered_at: datetime | None
-
-
-@dataclass(frozen=True)
-class StoredSelection:
-    """A choice of the day's themes (step 4) the person made last for their planning group,
-    with the reasons they wrote."""
-
-    dialogue_id: str
-    team_name: str
-    selection: Selection
-
-
-@dataclass(frozen=True)
-class StoredLeaderLoop:
-    """The person's own leader loop for a dialogue: their development areas (private unless shared)
-    and their feedback to the employees (bot/process/leader_loop.py)."""
-
-    dialogue_id: str
-    team_name: str
-    areas: tuple[tuple[str, str], ...]  # (title, next step), at most 3
-    feedback: dict[str, str]
-    shared: bool
-    posted_at: datetime | None
-    done_at: datetime | None
-    updated_at: datetime | None
-
-
-@dataclass(frozen=True)
-class StoredImmediateAnswer:
-    """The person's answer to step 9's "what can each of us do already now?" (shown to others only without a name)."""
-
-    dialogue_id: str
-    team_name: str
-    text: str
-    at: datetime
-
 
 @dataclass(frozen=True)
 class ReminderRecord:
@@ -188,13 +97,14 @@ class PersonalData:
     status_notes: tuple[StoredStatusNote, ...] = ()  # keyword only; the follow-ups of the initiatives (step 12)
     leader_loops: tuple[StoredLeaderLoop, ...] = ()  # keyword only; the leader's own development plan and feedback
     immediate_answers: tuple[StoredImmediateAnswer, ...] = ()  # keyword only; step 9's answers
+    hr_comments: tuple[StoredForwardComment, ...] = ()  # keyword only; comments written when forwarding to HR
 
     @property
     def is_empty(self) -> bool:
         return self.profile is None and not (self.memberships or self.invitations or self.nominations or self.reminders
                                             or self.example_notes or self.evaluations or self.surveys or self.day_invitations
                                             or self.theme_selections or self.status_notes or self.leader_loops
-                                            or self.immediate_answers)
+                                            or self.immediate_answers or self.hr_comments)
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -276,6 +186,10 @@ def export_document(data: PersonalData, *, exported_at: datetime) -> dict[str, A
         ],
         "immediate_follow_up_answers": [
             {"dialogue_id": a.dialogue_id, "workplace": a.team_name, "answer": a.text, "at": _iso(a.at)} for a in data.immediate_answers
+        ],
+        "hr_forward_comments": [
+            {"forward_id": c.forward_id, "committee": c.committee_name, "comment": c.comment, "forwarded_at": _iso(c.forwarded_at)}
+            for c in data.hr_comments
         ],
     }
 

@@ -17,7 +17,9 @@ The counting rules, written down:
 * Answers count only the invited: someone removed from the list after answering is not part
   of "n of N". An answer counts as on paper when the contact person entered it for them.
 * A card not yet sent, or being retried, is waiting; one Teams refused for good (blocked, app
-  removed, chat gone) or that failed is undelivered: hand that person the paper form.
+  removed, chat gone) or that failed is undelivered: hand that person the paper form. One Teams
+  may have taken without its answer reaching the bot is maybe delivered: never sent again, so
+  counted apart (ask the person whether it arrived).
 * The next reminder is the earliest unsent nomination reminder to someone who has not
   answered; once the round is closed there is none (the sweeper drops them).
 """
@@ -89,21 +91,26 @@ class Deliveries:
     delivered: int
     waiting: int
     undelivered: int
+    maybe: int = 0  # maybe delivered: no answer came back from Teams (never sent again)
 
 
 UNDELIVERED = frozenset({"unreachable", "failed"})
+# Teams may have the card, but its answer never reached the bot (bot/scheduler/resolver.py).
+MAYBE_DELIVERED = "maybe_delivered"
 
 
 def count_deliveries(invitees: Iterable[Invitee]) -> Deliveries:
-    delivered = waiting = undelivered = 0
+    delivered = waiting = undelivered = maybe = 0
     for invitee in invitees:
         if invitee.delivery == "sent":
             delivered += 1
         elif invitee.delivery in UNDELIVERED:
             undelivered += 1
+        elif invitee.delivery == MAYBE_DELIVERED:
+            maybe += 1
         else:  # pending, or any state of a send still under way
             waiting += 1
-    return Deliveries(delivered, waiting, undelivered)
+    return Deliveries(delivered, waiting, undelivered, maybe)
 
 
 def next_step(current: Step) -> Step | None:

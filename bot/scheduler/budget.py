@@ -75,6 +75,12 @@ class SharedTenantBudget:
         self.dropped_runs = 0
         self._groups: dict[str, Coalescer[float, float]] = {}
 
+    @property
+    def unreachable(self) -> bool:
+        """True while the database answers no reservation (see ReplyLane: a person's reply then
+        goes within this instance's own limits)."""
+        return self._unreachable
+
     async def slot(self, tenant_id: str, *, not_before: float) -> float:
         """Reserve the tenant's next slot at or after `not_before`; its time on `clock`."""
         group = self._groups.get(tenant_id)

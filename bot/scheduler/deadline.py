@@ -23,8 +23,7 @@ from ..process.reminders import QueuedReminder
 from ..process.tally import tally
 from ..texts import t
 from .messages import DeliveryResult, OutgoingMessage
-from .nomination import StepResolver
-from .resolver import Obsolete
+from .resolver import Obsolete, QueueKinds, StepResolver
 
 
 class ClosingResolver(StepResolver):
@@ -147,3 +146,9 @@ class CardClosedResolver(StepResolver):
             key=reminder.key, tenant_id=person.tenant_id, service_url=person.service_url, conversation_id=person.conversation_id,
             activity=message_with_card(card, summary=concept.dialogue_name(lang), lang=lang), update_activity_id=invitee.card_activity_id,
         )
+
+
+DECLARES = QueueKinds(
+    (ClosingResolver, FinalTallyResolver, CardClosedResolver),
+    unlimited=frozenset({CLOSING_KIND, FINAL_TALLY_KIND, CARD_CLOSED_KIND}),  # one per round, so not held to one a day
+)

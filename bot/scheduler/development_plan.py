@@ -12,8 +12,7 @@ from ..process.development_plan import PLAN_ANNOUNCED_KIND, announcement_obsolet
 from ..process.reminders import QueuedReminder
 from ..texts import t
 from .messages import OutgoingMessage
-from .nomination import StepResolver
-from .resolver import Obsolete
+from .resolver import Obsolete, QueueKinds, StepResolver
 
 
 class PlanAnnouncedResolver(StepResolver):
@@ -44,3 +43,6 @@ class PlanAnnouncedResolver(StepResolver):
             conversation_id=reminder.recipient_id or workplace.channel_id,
             activity=message_with_card(card, summary=t(lang, "devplan.post.title"), lang=lang),
         )
+
+
+DECLARES = QueueKinds((PlanAnnouncedResolver,), unlimited=frozenset({PLAN_ANNOUNCED_KIND}))  # one per plan version

@@ -48,6 +48,9 @@ _SHARED_LATE_TOLERANCE = 0.05
 # sender killed in between leaves the marks of this short stretch unsent (counted as
 # unconfirmed, see sweeper.py); a mark later than the slot costs a fresh slot.
 _MARK_LEAD = (0.02, 0.5)
+# While a turn's reply waits for a slot of the tenant (bot/scheduler/reply_lane.py), senders
+# look again this often before taking one: a person waiting for an answer goes first.
+_YIELD_PAUSE = 0.02
 
 class Dispatcher:
     """Sends batches of messages concurrently without breaking Teams' rate limits.
@@ -71,6 +74,7 @@ class Dispatcher:
         max_concurrency: int = 32,
         rng: random.Random | None = None,
         budget: TenantBudget | None = None,
+        yield_to: Callable[[str], bool] | None = None,
     ) -> None:
         if max_attempts < 1 or max_concurrency < 1:
             raise ValueError("max_attempts and max_concurrency must be at least 1")
@@ -85,6 +89,7 @@ class Dispatcher:
         self._permits = asyncio.Semaphore(max_concurrency)
         self._rng = rng or random.Random()
         self._budget = budget
+        self._yield_to = yield_to  # tenant -> True while in-turn replies wait for its slots
         self._late_tolerance = _LATE_TOLERANCE if budget is None else _SHARED_LATE_TOLERANCE
         self._mark_time = 0.0  # how long `before_send` has been taking (moving average)
 
@@ -198,6 +203,9 @@ class Dispatcher:
         """Wait until `lead` before the limiter's slot for this message; returns the slot, holding a permit."""
         tenant, conversation = message.tenant_id, message.conversation_id or None
         while True:
+            if self._yield_to is not None and self._yield_to(tenant):
+                await self._sleep(_YIELD_PAUSE)
+                continue
             await self._permits.acquire()
             now = self._clock()
             at = self._limiter.reserve_at(tenant, conversation, now)

@@ -14,8 +14,7 @@ from ..process.everyday_example import EVERYDAY_EXAMPLE_KIND, example_obsolete_r
 from ..process.reminders import QueuedReminder
 from ..texts import t
 from .messages import OutgoingMessage
-from .nomination import StepResolver
-from .resolver import Obsolete
+from .resolver import Obsolete, QueueKinds, StepResolver
 
 
 class ExampleReminderResolver(StepResolver):
@@ -49,3 +48,6 @@ class ExampleReminderResolver(StepResolver):
         card = example_reminder_card(lang, concept, dialogue_id=dialogue_id, themes=selection.themes, day=day,
                                      workplace_name=workplace.name if workplace else "")
         return self.to_person(reminder, person, card, t(lang, "example.reminder.title"), lang)
+
+
+DECLARES = QueueKinds((ExampleReminderResolver,))

@@ -17,15 +17,14 @@ from ..cards.send_on import send_on_reminder_card
 from ..process.dialogue import follow_up_days, send_on_deadline
 from ..process.follow_up import (
     FOLLOW_UP_CARD_KIND, FOLLOW_UP_DUE_KIND, FOLLOW_UP_PROGRESS_KIND, MILESTONE_NUDGE_KIND, SEND_ON_DUE_KIND, SEND_ON_NOW,
-    SEND_ON_REMINDER_KIND, adopted_on, follow_up_moments, follow_up_obsolete_reason, latest_statuses, member_rows,
+    SEND_ON_REMINDER_KIND, UNLIMITED_KINDS, adopted_on, follow_up_moments, follow_up_obsolete_reason, latest_statuses, member_rows,
     nudge_obsolete_reason, parse_nudge_key, send_on_obsolete_reason,
 )
 from ..process.reminders import QueuedReminder
 from ..process.calendar import WorkingWindow
 from ..texts import t
 from .messages import DeliveryResult, OutgoingMessage
-from .nomination import StepResolver
-from .resolver import Obsolete
+from .resolver import Obsolete, QueueKinds, StepResolver
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -34,7 +33,10 @@ if TYPE_CHECKING:
 class _FollowUpResolver(StepResolver):
     """What the step's resolvers share: the dialogue's team, workplace and plan; personal delivery."""
 
-    window: WorkingWindow = WorkingWindow()  # the app's, set by ``follow_up_resolvers``
+    window: WorkingWindow = WorkingWindow()  # the app's, set by ``configure``
+
+    def configure(self, services: "Services") -> None:
+        self.window = services.window  # the dates hang on it
 
     async def _context(self, reminder: QueuedReminder):  # noqa: ANN202
         dialogue_id = reminder.round_id
@@ -48,27 +50,8 @@ class _FollowUpResolver(StepResolver):
     async def _in_group(self, team_id: str, user_id: str) -> bool:
         return user_id in {m.user_id for m in await self.store.planning_group.members(team_id)}
 
-    async def _to_person(self, reminder: QueuedReminder, workplace, card_of, summary_key: str) -> OutgoingMessage:  # noqa: ANN001
-        """To the person's 1:1 chat; where the bot has none yet, the dispatcher opens one."""
-        person = await self.store.people.get(reminder.recipient_id)
-        lang = self.person_lang(person)
-        has_chat = person is not None and bool(person.conversation_id)
-        return OutgoingMessage(
-            key=reminder.key, tenant_id=workplace.tenant_id,
-            service_url=(person.service_url if has_chat and person.service_url else workplace.service_url),
-            conversation_id=person.conversation_id if has_chat else "", member_id=reminder.recipient_id, bot_id=self.bot_id,
-            activity=message_with_card(card_of(lang), summary=t(lang, summary_key), lang=lang),
-        )
-
     async def recorded(self, reminder: QueuedReminder, result: DeliveryResult) -> None:
-        """Keep the 1:1 chat the dispatcher opened, so the next message finds it."""
-        if not result.conversation_id or not reminder.round_id:
-            return
-        found = await self.store.invitations.team_and_cycle(reminder.round_id)
-        workplace = await self.store.workplaces.get(found[0]) if found else None
-        if workplace is not None:
-            await self.store.people.remember(user_id=reminder.recipient_id, tenant_id=workplace.tenant_id, now=self.clock.now(),
-                                             conversation_id=result.conversation_id, service_url=workplace.service_url)
+        await self.remember_chat(reminder, result)
 
 
 class FollowUpDueResolver(_FollowUpResolver):
@@ -109,7 +92,7 @@ class FollowUpCardResolver(_FollowUpResolver):
             return Obsolete("not_planning_group")
         latest, done = latest_statuses(statuses), await self.store.follow_ups.done(reminder.round_id)
         dates = follow_up_days(adopted_on(plan, self.window, now), self.window)
-        return await self._to_person(reminder, workplace, lambda lang: follow_up_card(
+        return await self.card_to_member(reminder, workplace, lambda lang: follow_up_card(
             lang, plan, latest=latest, done=done, months=reminder.sequence, due=True, dates=(dates[0], dates[1])), "follow_up.summary")
 
 
@@ -167,7 +150,7 @@ class SendOnReminderResolver(_FollowUpResolver):
             return Obsolete("not_planning_group")
         deadline = send_on_deadline(found[1], self.window)
         late = reminder.sequence == SEND_ON_NOW and self.clock.now().astimezone(self.window.tz).date() > deadline
-        return await self._to_person(reminder, workplace, lambda lang: send_on_reminder_card(
+        return await self.card_to_member(reminder, workplace, lambda lang: send_on_reminder_card(
             lang, reminder.round_id, deadline=deadline, late=late), "send_on.reminder.summary")
 
 
@@ -187,20 +170,12 @@ class MilestoneNudgeResolver(_FollowUpResolver):
             return Obsolete(reason)
         initiative = plan.initiative(target.initiative_id)
         milestone = next(m for m in initiative.milestones if m.id == target.milestone_id)
-        return await self._to_person(reminder, workplace, lambda lang: milestone_nudge_card(
+        return await self.card_to_member(reminder, workplace, lambda lang: milestone_nudge_card(
             lang, reminder.round_id, initiative, milestone), "follow_up.nudge.summary")
 
 
-RESOLVERS = (FollowUpDueResolver, FollowUpCardResolver, FollowUpProgressResolver, SendOnDueResolver, SendOnReminderResolver,
-             MilestoneNudgeResolver)
-
-
-def follow_up_resolvers(services: "Services", concept_loader) -> dict[str, StepResolver]:  # noqa: ANN001
-    """This step's resolvers, keyed by kind, with the app's working window (the dates hang on it)."""
-    out: dict[str, StepResolver] = {}
-    for kind in RESOLVERS:
-        resolver = kind(services.store, concept_loader, clock=services.clock, default_lang=services.settings.default_language,
-                        default_concept=services.concept.id, bot_id=services.bot_id)
-        resolver.window = services.window
-        out[kind.kind] = resolver
-    return out
+DECLARES = QueueKinds(
+    (FollowUpDueResolver, FollowUpCardResolver, FollowUpProgressResolver, SendOnDueResolver, SendOnReminderResolver,
+     MilestoneNudgeResolver),
+    unlimited=UNLIMITED_KINDS,  # one per follow-up, moment or milestone, so not held to one a day
+)

@@ -13,8 +13,7 @@ from ..process.group_results import PLENUM_POSTED_KIND, plenum_view
 from ..process.reminders import QueuedReminder
 from ..texts import t
 from .messages import OutgoingMessage
-from .nomination import StepResolver
-from .resolver import Obsolete
+from .resolver import Obsolete, QueueKinds, StepResolver
 
 
 class PlenumPostResolver(StepResolver):
@@ -41,9 +40,13 @@ class PlenumPostResolver(StepResolver):
         lang = self.team_lang(workplace)
         concept = self.concept_loader(workplace.concept or self.default_concept)
         views = [(plenum_view(grouping, results, kind), selection.themes.choice(kind) if selection else None) for kind in Kind]
-        card = plenum_post_card(lang, concept, views=views, day=day.date if day else None)
+        card = plenum_post_card(lang, concept, views=views, day=day.date if day else None, dialogue_id=dialogue_id)
         return OutgoingMessage(
             key=reminder.key, tenant_id=workplace.tenant_id, service_url=workplace.service_url,
             conversation_id=reminder.recipient_id or workplace.channel_id,
             activity=message_with_card(card, summary=t(lang, "plenum.post.title"), lang=lang),
         )
+
+
+# One per post asked for, so not held to one a day; asked for by someone in the room on the day.
+DECLARES = QueueKinds((PlenumPostResolver,), unlimited=frozenset({PLENUM_POSTED_KIND}), anytime=frozenset({PLENUM_POSTED_KIND}))

@@ -13,8 +13,7 @@ from ..process.grouping import GROUPS_POSTED_KIND, parse_groups_posted_key
 from ..process.reminders import QueuedReminder
 from ..texts import t
 from .messages import OutgoingMessage
-from .nomination import StepResolver
-from .resolver import Obsolete
+from .resolver import Obsolete, QueueKinds, StepResolver
 
 
 class GroupsPostedResolver(StepResolver):
@@ -44,3 +43,7 @@ class GroupsPostedResolver(StepResolver):
             conversation_id=reminder.recipient_id or workplace.channel_id,
             activity=message_with_card(card, summary=t(lang, "groups.title"), lang=lang),
         )
+
+
+# One per grouping version, so not held to one a day; asked for by someone in the room on the day.
+DECLARES = QueueKinds((GroupsPostedResolver,), unlimited=frozenset({GROUPS_POSTED_KIND}), anytime=frozenset({GROUPS_POSTED_KIND}))

@@ -16,13 +16,12 @@ from ..cards.elements import message_with_card
 from ..cards.invitation import day_changed_card, invitation_card, themes_announced_card
 from ..process.calendar_file import calendar_token
 from ..process.invitation import (
-    DAY_CHANGED_KIND, DAY_INVITATION_KIND, INVITATION_REFRESH_KIND, THEMES_ANNOUNCED_KIND, invitation_obsolete_reason,
+    DAY_CHANGED_KIND, DAY_INVITATION_KIND, INVITATION_REFRESH_KIND, THEMES_ANNOUNCED_KIND, UNLIMITED_KINDS, invitation_obsolete_reason,
 )
 from ..process.reminders import QueuedReminder
 from ..texts import t
 from .messages import DeliveryResult, OutgoingMessage
-from .nomination import StepResolver
-from .resolver import Obsolete
+from .resolver import Obsolete, QueueKinds, StepResolver, delivery_of
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -36,6 +35,9 @@ class _DayResolver(StepResolver):
 
     calendar_link: CalendarLink = staticmethod(lambda _dialogue_id: None)  # type: ignore[assignment]
 
+    def configure(self, services: "Services") -> None:
+        self.calendar_link = lambda dialogue_id, settings=services.settings: calendar_url(settings, dialogue_id)
+
     async def context(self, reminder: QueuedReminder, *, person: bool):  # noqa: ANN201
         """(selection, day, workplace, invitation) or Obsolete(reason)."""
         dialogue_id = reminder.round_id or ""
@@ -46,8 +48,7 @@ class _DayResolver(StepResolver):
                                             invited=invitation is not None or not person, now=self.clock.now())
         if reason is not None:
             return Obsolete(reason)
-        found = await self.store.invitations.team_and_cycle(dialogue_id)
-        workplace = await self.store.workplaces.get(found[0]) if found else None
+        workplace = await self.workplace_of(dialogue_id)
         if workplace is None:
             return Obsolete("no_workplace")
         return selection, day, workplace, invitation
@@ -64,8 +65,7 @@ class ThemesAnnouncedResolver(_DayResolver):
             return found
         selection, day, workplace, _ = found
         lang = self.team_lang(workplace)
-        concept = self.concept_loader(workplace.concept or self.default_concept)
-        card = themes_announced_card(lang, concept, selection=selection, day=day)
+        card = themes_announced_card(lang, self.workplace_concept(workplace), selection=selection, day=day)
         return OutgoingMessage(
             key=reminder.key, tenant_id=workplace.tenant_id, service_url=workplace.service_url,
             conversation_id=reminder.recipient_id or workplace.channel_id,
@@ -83,32 +83,15 @@ class DayInvitationResolver(_DayResolver):
         if isinstance(found, Obsolete):
             return found
         selection, day, workplace, invitation = found
-        person = await self.store.people.get(reminder.recipient_id)
-        lang = self.person_lang(person)
-        concept = self.concept_loader(workplace.concept or self.default_concept)
-        card = invitation_card(lang, concept, dialogue_id=selection.dialogue_id, selection=selection, day=day, answer=invitation.answer,
-                               calendar_url=self.calendar_link(selection.dialogue_id), workplace_name=workplace.name)
-        # Where the bot has no 1:1 chat with the person yet, the dispatcher opens one first.
-        has_chat = person is not None and bool(person.conversation_id)
-        return OutgoingMessage(
-            key=reminder.key, tenant_id=workplace.tenant_id,
-            service_url=(person.service_url if has_chat and person.service_url else workplace.service_url),
-            conversation_id=person.conversation_id if has_chat else "", member_id=reminder.recipient_id, bot_id=self.bot_id,
-            activity=message_with_card(card, summary=t(lang, "invitation.summary"), lang=lang),
-        )
+        return await self.card_to_member(reminder, workplace, lambda lang: invitation_card(
+            lang, self.workplace_concept(workplace), dialogue_id=selection.dialogue_id, selection=selection, day=day,
+            answer=invitation.answer, calendar_url=self.calendar_link(selection.dialogue_id), workplace_name=workplace.name),
+            "invitation.summary")
 
     async def recorded(self, reminder: QueuedReminder, result: DeliveryResult) -> None:
         """How the card fared, with its activity id (the answer updates it in place), and the new chat."""
-        dialogue_id = reminder.round_id or ""
-        if result.conversation_id:
-            found = await self.store.invitations.team_and_cycle(dialogue_id)
-            workplace = await self.store.workplaces.get(found[0]) if found else None
-            if workplace is not None:
-                await self.store.people.remember(
-                    user_id=reminder.recipient_id, tenant_id=workplace.tenant_id, now=self.clock.now(),
-                    conversation_id=result.conversation_id, service_url=workplace.service_url,
-                )
-        await self.store.invitations.record_delivery(dialogue_id, reminder.recipient_id, result.status,
+        await self.remember_chat(reminder, result)
+        await self.store.invitations.record_delivery(reminder.round_id or "", reminder.recipient_id, delivery_of(result),
                                                      card_activity_id=result.activity_id, reason=result.reason)
 
 
@@ -146,9 +129,9 @@ class InvitationRefreshResolver(_DayResolver):
         if person is None or not person.conversation_id or not person.service_url:
             return Obsolete("no_conversation")
         lang = self.person_lang(person)
-        concept = self.concept_loader(workplace.concept or self.default_concept)
-        card = invitation_card(lang, concept, dialogue_id=selection.dialogue_id, selection=selection, day=day, answer=invitation.answer,
-                               calendar_url=self.calendar_link(selection.dialogue_id), workplace_name=workplace.name)
+        card = invitation_card(lang, self.workplace_concept(workplace), dialogue_id=selection.dialogue_id, selection=selection, day=day,
+                               answer=invitation.answer, calendar_url=self.calendar_link(selection.dialogue_id),
+                               workplace_name=workplace.name)
         return OutgoingMessage(
             key=reminder.key, tenant_id=person.tenant_id, service_url=person.service_url, conversation_id=person.conversation_id,
             activity=message_with_card(card, summary=t(lang, "invitation.summary"), lang=lang),
@@ -172,12 +155,7 @@ def calendar_url(settings: "Settings", dialogue_id: str) -> str | None:
     return f"{settings.public_base_url.rstrip('/')}/calendar/{dialogue_id}/{token}.ics"
 
 
-def invitation_resolvers(services: "Services", concept_loader) -> dict[str, StepResolver]:  # noqa: ANN001
-    """This step's resolvers, keyed by kind, with the calendar link of the app's settings."""
-    out: dict[str, StepResolver] = {}
-    for kind in (ThemesAnnouncedResolver, DayInvitationResolver, DayChangedResolver, InvitationRefreshResolver):
-        resolver = kind(services.store, concept_loader, clock=services.clock, default_lang=services.settings.default_language,
-                        default_concept=services.concept.id, bot_id=services.bot_id)
-        resolver.calendar_link = lambda dialogue_id, settings=services.settings: calendar_url(settings, dialogue_id)
-        out[kind.kind] = resolver
-    return out
+DECLARES = QueueKinds(
+    (ThemesAnnouncedResolver, DayInvitationResolver, DayChangedResolver, InvitationRefreshResolver),
+    unlimited=UNLIMITED_KINDS,  # one per dialogue, person and day, so not held to one a day
+)

@@ -13,7 +13,7 @@ from ..cards.immediate_follow_up import immediate_card
 from ..cards.leader_loop import feedback_post_card, leader_reminder_card, unnamed_reminder_card
 from ..process.evaluation import attendees
 from ..process.leader_loop import (
-    LEADER, LEADER_FEEDBACK_KIND, LEADER_IMMEDIATE_KIND, LEADER_POST_KIND, LEADER_PREPARE_KIND, leader_obsolete_reason, planned_for,
+    LEADER, LEADER_FEEDBACK_KIND, LEADER_KINDS_UNLIMITED, LEADER_IMMEDIATE_KIND, LEADER_POST_KIND, LEADER_PREPARE_KIND, leader_obsolete_reason, planned_for,
     recipient_obsolete_reason,
 )
 from ..process.immediate_follow_up import IMMEDIATE_ASK_KIND, immediate_obsolete_reason
@@ -21,8 +21,7 @@ from ..process.overview import DEFAULT_MIN_GROUP_SIZE
 from ..process.reminders import QueuedReminder
 from ..texts import t
 from .messages import DeliveryResult, OutgoingMessage
-from .nomination import StepResolver
-from .resolver import Obsolete
+from .resolver import Obsolete, QueueKinds, StepResolver
 
 _TEXT = {LEADER_PREPARE_KIND: "leader.remind.prepare", LEADER_IMMEDIATE_KIND: "leader.remind.immediate",
          LEADER_FEEDBACK_KIND: "leader.remind.feedback"}
@@ -144,4 +143,6 @@ class LeaderPostResolver(StepResolver):
         )
 
 
-RESOLVERS = (LeaderPrepareResolver, LeaderImmediateResolver, LeaderFeedbackResolver, ImmediateAskResolver, LeaderPostResolver)
+# The leader's own loop and step 9: each on its own day or per key, so not held to one a day.
+DECLARES = QueueKinds((LeaderPrepareResolver, LeaderImmediateResolver, LeaderFeedbackResolver, ImmediateAskResolver, LeaderPostResolver),
+                      unlimited=LEADER_KINDS_UNLIMITED)

@@ -53,6 +53,9 @@ BeforeSend = Callable[[OutgoingMessage], Awaitable[bool]]
 
 
 class TenantBudget(Protocol):
+    @property
+    def unreachable(self) -> bool: ...
+
     async def slot(self, tenant_id: str, *, not_before: float) -> float: ...
 
     async def hold_back(self, tenant_id: str, seconds: float) -> None: ...

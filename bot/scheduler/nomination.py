@@ -11,72 +11,19 @@ Kinds here: the deadline reminder, the invitation (the nomination card itself), 
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..cards.deadline import announcement_card
 from ..cards.elements import message_with_card
 from ..cards.nomination import nomination_card, nomination_receipt_card
 from ..cards.plan import round_started_card
 from ..cards.status import reminder_card
-from ..texts import choose_language, t
-from ..process.clock import Clock
-from ..process.concept import Concept
+from ..texts import t
 from ..process.deadline import EXTENDED_KIND, announcement_obsolete_reason
-from ..process.nomination import NOMINATION_KIND, Round, nomination_obsolete_reason
+from ..process.nomination import NOMINATION_KIND, nomination_obsolete_reason
 from ..process.paper_form import may_enter_paper_forms
 from ..process.invitees import INVITATION_KIND, ROUND_STARTED_KIND, invitation_obsolete_reason
-from ..process.people import Person
 from ..process.reminders import QueuedReminder
-from ..process.workplace import Workplace
-from ..storage import Storage
 from .messages import DeliveryResult, OutgoingMessage
-from .resolver import Obsolete
-
-ConceptLoader = Callable[[str], Concept]  # load_concept, or one that prefers the app's loaded concept
-
-
-class StepResolver:
-    """What every resolver of the step reads: the store, the concept of a round, languages."""
-
-    kind = ""
-
-    def __init__(
-        self, store: Storage, concept_loader: ConceptLoader, *, clock: Clock, default_lang: str = "da", default_concept: str = "nyborg",
-        bot_id: str = "",
-    ) -> None:
-        self.store = store
-        self.concept_loader = concept_loader
-        self.clock = clock
-        self.default_lang = default_lang
-        self.default_concept = default_concept
-        self.bot_id = bot_id
-
-    def person_lang(self, person: Person | None) -> str:
-        """A proactive message speaks the person's stored choice, else the default (no locale: no turn)."""
-        return choose_language(stored=person.lang if person else None, default=self.default_lang)
-
-    def team_lang(self, workplace: Workplace | None) -> str:
-        """A channel speaks the team's language, else the default."""
-        return choose_language(shared=True, team=workplace.lang if workplace else None, default=self.default_lang)
-
-    async def concept_of(self, round_: Round) -> Concept:
-        name = getattr(round_, "concept", None)  # the round's own concept
-        if not name:
-            workplace = await self.store.workplaces.get(round_.team_id)
-            name = workplace.concept if workplace and workplace.concept else self.default_concept
-        return self.concept_loader(name)
-
-    async def round_of(self, reminder: QueuedReminder) -> Round | None:
-        return await self.store.dialogues.get_round(reminder.round_id) if reminder.round_id else None
-
-    def to_person(self, reminder: QueuedReminder, person: Person | None, card: dict, summary: str, lang: str) -> OutgoingMessage | Obsolete:
-        """A message into the person's 1:1 chat with the bot, which must exist already."""
-        if person is None or not person.conversation_id or not person.service_url:
-            return Obsolete("no_conversation")  # the invitation never reached them either
-        return OutgoingMessage(
-            key=reminder.key, tenant_id=person.tenant_id, service_url=person.service_url,
-            conversation_id=person.conversation_id, activity=message_with_card(card, summary=summary, lang=lang),
-        )
+from .resolver import Obsolete, QueueKinds, StepResolver, delivery_of
 
 
 class NominationReminderResolver(StepResolver):
@@ -138,14 +85,7 @@ class InvitationResolver(StepResolver):
                 lang, concept, round_id=round_.id, deadline=round_.deadline_date, contact_name=round_.contact_name,
                 named_mode=round_.named_mode, workplace_name=workplace.name, paper_forms=paper_forms,
             )
-        # Where the bot has no 1:1 chat with the person yet, the dispatcher opens one first.
-        has_chat = person is not None and bool(person.conversation_id)
-        return OutgoingMessage(
-            key=reminder.key, tenant_id=workplace.tenant_id,
-            service_url=(person.service_url if has_chat and person.service_url else workplace.service_url),
-            conversation_id=person.conversation_id if has_chat else "", member_id=reminder.recipient_id, bot_id=self.bot_id,
-            activity=message_with_card(card, summary=concept.dialogue_name(lang), lang=lang),
-        )
+        return self.to_member(reminder, workplace, person, card, concept.dialogue_name(lang), lang)
 
     async def recorded(self, reminder: QueuedReminder, result: DeliveryResult) -> None:
         """How the card fared, on the invitee's row (the status card reads it), and the new chat."""
@@ -160,7 +100,7 @@ class InvitationResolver(StepResolver):
                     conversation_id=result.conversation_id, service_url=workplace.service_url,
                 )
         await self.store.dialogues.record_card_delivery(
-            round_.id, reminder.recipient_id, delivery=result.status, activity_id=result.activity_id, reason=result.reason,
+            round_.id, reminder.recipient_id, delivery=delivery_of(result), activity_id=result.activity_id, reason=result.reason,
         )
 
 
@@ -210,3 +150,9 @@ class AnnouncementResolver(StepResolver):
         workplace = await self.store.workplaces.get(round_.team_id)
         card = announcement_card(lang, concept, round_id=round_.id, deadline=round_.deadline_date, workplace_name=workplace.name if workplace else "")
         return self.to_person(reminder, person, card, t(lang, "announcement.title"), lang)
+
+
+DECLARES = QueueKinds(
+    (NominationReminderResolver, InvitationResolver, RoundStartedResolver, AnnouncementResolver),
+    unlimited=frozenset({INVITATION_KIND, ROUND_STARTED_KIND, EXTENDED_KIND}),  # one per round or per deadline, so not held to one a day
+)

@@ -15,13 +15,12 @@ from ..cards.committee_overview import hr_post_card, nudge_card
 from ..cards.elements import message_with_card
 from ..cards.organisation import submission_card
 from ..process.organisation import (
-    COMMITTEE_NUDGE_KIND, HR_FORWARD_KIND, SENT_TO_COMMITTEE_KIND, forward_of_key, nudge_obsolete_reason, overview,
+    COMMITTEE_NUDGE_KIND, HR_FORWARD_KIND, SENT_TO_COMMITTEE_KIND, UNLIMITED_KINDS, forward_of_key, nudge_obsolete_reason, overview,
 )
 from ..process.reminders import QueuedReminder
 from ..texts import t
 from .messages import DeliveryResult, OutgoingMessage
-from .nomination import StepResolver
-from .resolver import Obsolete
+from .resolver import Obsolete, QueueKinds, StepResolver
 
 
 class SentToCommitteeResolver(StepResolver):
@@ -102,4 +101,5 @@ class HrForwardResolver(StepResolver):
                                activity=message_with_card(card, summary=t(lang, "org.hr.summary"), lang=lang))
 
 
-RESOLVERS = (SentToCommitteeResolver, CommitteeNudgeResolver, HrForwardResolver)
+# Posts to committees' and HR's channels (not held to one a day) and nudges to planning groups (held).
+DECLARES = QueueKinds((SentToCommitteeResolver, CommitteeNudgeResolver, HrForwardResolver), unlimited=UNLIMITED_KINDS)

@@ -2,7 +2,9 @@
 sweeper keeps hold of outcomes and leases when the database is slow or away.
 
 Rows left ``sending`` past their lease are resolved to ``unconfirmed`` (see
-bot/storage/reminders.py for why they are never sent again).
+bot/storage/reminders.py for why they are never sent again), and the resolver of each row's
+kind is told it was maybe delivered, as for an answer lost on the way back: otherwise a step
+would show the person's card as waiting for ever.
 """
 from __future__ import annotations
 
@@ -12,21 +14,35 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 from datetime import datetime
 
+from ..process.reminders import QueuedReminder
 from ..storage.reminders import ReminderQueue
+from .messages import DeliveryResult
 
 log = logging.getLogger(__name__)
 
+Told = Callable[[QueuedReminder, DeliveryResult], Awaitable[None]]
 
-async def recover(queue: ReminderQueue, now: datetime) -> tuple[int, int]:
-    """Resolve interrupted sends and log claims about to be taken over; returns both counts."""
+
+async def recover(queue: ReminderQueue, now: datetime, *, tell: Told | None = None) -> tuple[int, int]:
+    """Resolve interrupted sends (``tell``-ing the resolver of each: maybe delivered) and log
+    claims about to be taken over; returns both counts."""
     interrupted = await queue.resolve_interrupted(now)
-    for key, worker in interrupted:
+    for row in interrupted:
         log.warning("reminder %s was being sent by %s, which stopped before recording the answer: "
-                    "counted as unconfirmed (maybe delivered), not sent again", key, worker)
+                    "counted as unconfirmed (maybe delivered), not sent again", row.key, row.claimed_by)
+        if tell is not None:
+            await tell(row, maybe_delivered(row, "interrupted"))
     expired = await queue.expired_claims(now)
     for key, worker in expired:
         log.warning("reminder %s was claimed by %s, whose lease ran out before it sent: another worker takes it over", key, worker)
     return len(interrupted), len(expired)
+
+
+def maybe_delivered(reminder: QueuedReminder, reason: str) -> DeliveryResult:
+    """The outcome a step is told for a row Teams may have taken without an answer coming back
+    (``reason``: ``answer_lost`` or ``interrupted``); ``resolver.delivery_of`` reads it as
+    ``MAYBE_DELIVERED``."""
+    return DeliveryResult(reminder.key, "failed", None, reminder.attempts + 1, reason, maybe_delivered=True)
 
 
 async def report_unknown_kinds(queue: ReminderQueue, known: Iterable[str]) -> dict[str, int]:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from .resolver import SweepReport
+from .resolver import QueueKinds, ResolverByKind, SweepReport
 
 from .sweeper import Sweeper
 
@@ -159,63 +159,35 @@ class ReminderRunner:
             self._progress.notify_all()
 
 
+def declared_kinds() -> QueueKinds:
+    """Every step's queue kinds, as each step's scheduler module declares them (``DECLARES``);
+    a kind declared twice is refused here, when the app builds its runner."""
+    from . import (
+        cycle_survey, deadline, development_plan, evaluation, everyday_example, follow_up, group_results, grouping, invitation,
+        leader_loop, nomination, organisation,
+    )
+
+    steps = (nomination, deadline, invitation, everyday_example, grouping, group_results, evaluation, leader_loop, development_plan,
+             follow_up, cycle_survey, organisation)
+    return QueueKinds.merge(step.DECLARES for step in steps)
+
+
 def build_sweeper(services: "Services", *, worker_id: str | None = None) -> Sweeper:
     """The sweeper with every kind's resolver, behind the shared dispatcher (so one rate limiter
     sees every request)."""
     from ..concepts import load_concept
-    from ..process.deadline import UNLIMITED_KINDS
-    from .deadline import CardClosedResolver, ClosingResolver, FinalTallyResolver
-    from .everyday_example import ExampleReminderResolver
-    from .evaluation import EvaluationResolver
-    from .cycle_survey import CycleSurveyResolver
-    from ..process.cycle_survey import CYCLE_SURVEY_KIND
-    from .group_results import PlenumPostResolver
-    from .development_plan import PlanAnnouncedResolver
-    from ..process.development_plan import PLAN_ANNOUNCED_KIND
-    from .grouping import GroupsPostedResolver
-    from ..process.grouping import GROUPS_POSTED_KIND
-    from ..process.evaluation import EVALUATION_KIND
-    from ..process.leader_loop import LEADER_KINDS_UNLIMITED
-    from .leader_loop import RESOLVERS as LEADER_RESOLVERS
-    from ..process.group_results import PLENUM_POSTED_KIND
-    from .invitation import invitation_resolvers
-    from .follow_up import follow_up_resolvers
-    from ..process.follow_up import UNLIMITED_KINDS as FOLLOW_UP_UNLIMITED_KINDS
-    from ..process.invitation import UNLIMITED_KINDS as INVITATION_UNLIMITED_KINDS
-    from .nomination import AnnouncementResolver, InvitationResolver, NominationReminderResolver, RoundStartedResolver
-    from .organisation import RESOLVERS as ORGANISATION_RESOLVERS
-    from ..process.organisation import UNLIMITED_KINDS as ORGANISATION_UNLIMITED_KINDS
-    from .resolver import ResolverByKind
     from .sweeper import default_worker_id
 
     def concept_loader(name: str):  # noqa: ANN202
         return services.concept if name == services.concept.id else load_concept(name)
 
-    kinds = (
-        NominationReminderResolver, InvitationResolver, RoundStartedResolver, AnnouncementResolver,
-        ClosingResolver, FinalTallyResolver, CardClosedResolver,
-        ExampleReminderResolver,
-        PlenumPostResolver, EvaluationResolver,  # step 8: one per key, so not held to one a day
-        GroupsPostedResolver,  # step 7: one per grouping version, so not held to one a day
-        *LEADER_RESOLVERS,  # the leader's own loop and step 9: each on its own day or per key, so not held to one a day
-        PlanAnnouncedResolver,  # step 11: one per plan version, so not held to one a day
-        CycleSurveyResolver,  # the end-of-cycle survey: one per key, so not held to one a day
-        *ORGANISATION_RESOLVERS,  # steps 13-14: posts to committees' and HR's channels, nudges to planning groups
-    )
-    resolvers = {
-        kind.kind: kind(
-            services.store, concept_loader, clock=services.clock, default_lang=services.settings.default_language,
-            default_concept=services.concept.id, bot_id=services.bot_id,
-        )
-        for kind in kinds
-    }
-    resolvers.update(invitation_resolvers(services, concept_loader))  # the day's invitations (step 5)
-    resolvers.update(follow_up_resolvers(services, concept_loader))  # follow-ups, nudges, the 1 December run-up (steps 12-13)
+    declared = declared_kinds()
+    resolvers = {kind.kind: kind.of_services(services, concept_loader) for kind in declared.resolvers}
     return Sweeper(
-        services.store.reminders, services.dispatcher, ResolverByKind(resolvers),
-        clock=services.clock, window=services.window, worker_id=worker_id or default_worker_id(), unlimited_kinds=UNLIMITED_KINDS | INVITATION_UNLIMITED_KINDS | {PLENUM_POSTED_KIND, EVALUATION_KIND, GROUPS_POSTED_KIND, CYCLE_SURVEY_KIND, PLAN_ANNOUNCED_KIND} | LEADER_KINDS_UNLIMITED | FOLLOW_UP_UNLIMITED_KINDS | ORGANISATION_UNLIMITED_KINDS,
+        services.store.reminders, services.dispatcher, ResolverByKind(resolvers, roles=services.concept.roles),
+        clock=services.clock, window=services.window, worker_id=worker_id or default_worker_id(), unlimited_kinds=declared.unlimited,
         # Asked for by someone in the room on the day: not held to the working window (sweeper.py).
-        anytime_kinds=frozenset({GROUPS_POSTED_KIND, PLENUM_POSTED_KIND, EVALUATION_KIND}),
+        anytime_kinds=declared.anytime,
     )
 
 

@@ -20,7 +20,9 @@ records, so it may run as often as wanted, in as many processes as wanted. Its r
   (``recorded``: an invitation's delivery on the invited person's row).
 * Outcomes: ``sent``; ``unreachable`` with Teams' reason (403/404, final); ``failed`` is
   tried again later with growing delays, and after ``max_attempts`` stays ``failed``. A
-  result marked ``maybe_delivered`` (no answer came back) is not retried: never twice wins.
+  result marked ``maybe_delivered`` (no answer came back) is ``unconfirmed``, final: never
+  twice wins. The kind's resolver is told it was maybe delivered, here and when a later sweep
+  finds a row whose worker stopped mid-send (recovery.py), so no step shows it as waiting.
 * Right before sending, the worker renews its lease; rows it no longer holds (it stalled and
   another worker took them over) are left alone, so a slow worker does not send twice. While
   a send is under way (a long Retry-After can hold it for minutes) the lease is renewed every
@@ -50,7 +52,7 @@ from ..process.reminders import QueuedReminder, superseded
 from ..storage.reminders import ReminderQueue
 from .coalesce import Coalescer
 from .messages import DeliveryResult, OutgoingMessage
-from .recovery import persist, recover, report_unknown_kinds, stop_heartbeat
+from .recovery import maybe_delivered, persist, recover, report_unknown_kinds, stop_heartbeat
 from .resolver import DispatcherLike, Obsolete, Resolver, SweepReport
 
 log = logging.getLogger(__name__)
@@ -113,7 +115,7 @@ class Sweeper:
                     report.outside_window = report.claimed == 0
                     break
                 kinds = self.anytime_kinds
-            interrupted, taken_over = await recover(self.queue, now)
+            interrupted, taken_over = await recover(self.queue, now, tell=self._recorded)
             report.interrupted += interrupted
             report.taken_over += taken_over
             claimed = await self.queue.claim_due(now, worker_id=self.worker_id, limit=self.batch, lease=self.lease, kinds=kinds)
@@ -226,11 +228,11 @@ class Sweeper:
             # Teams may have the message although no answer came back: sending it again could
             # make a duplicate, so this one is given up rather than retried.
             ok = await self._persist(reminder, lambda: self.queue.complete(
-                reminder.id, "failed", now=now, reason=f"maybe_delivered: {result.reason}", worker_id=self.worker_id))
+                reminder.id, "unconfirmed", now=now, reason=f"maybe_delivered: {result.reason}", worker_id=self.worker_id))
             report.failed += ok
             report.lost += not ok
             if ok:
-                await self._recorded(reminder, replace(result, reason="maybe_delivered"))
+                await self._recorded(reminder, maybe_delivered(reminder, "answer_lost"))
             return
         await self._failed(reminder, result.reason or "failed", report)
 

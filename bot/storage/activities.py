@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from .engine import Repository
@@ -15,6 +16,14 @@ from .models import ProcessedActivity
 
 _T = ProcessedActivity.__table__
 _C = _T.c
+
+
+def claim_statement(dialect: str, key: str, now: datetime) -> sa.Insert:
+    """The claim as an insert that does nothing (rowcount 0) when the activity was claimed
+    already, so a turn's transaction goes on rather than aborting (bot/storage/turn_work.py).
+    On PostgreSQL it waits for a claim of the same key still in flight, and then does nothing."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(_T).values(key=key, received_at=now).on_conflict_do_nothing(index_elements=["key"])
 
 
 class Activities(Repository):

@@ -160,12 +160,16 @@ class Dialogues(Repository):
             return set((await conn.execute(stmt)).scalars())
 
     async def record_card_delivery(self, round_id: str, user_id: str, *, delivery: str, activity_id: str | None = None, reason: str | None = None) -> None:
-        """How the invitation card fared: sent (with its activity id), unreachable or failed."""
+        """How the invitation card fared: sent (with its activity id), unreachable, failed or
+        maybe_delivered, which never overwrites a sent (its worker may record the answer late)."""
         values: dict[str, object] = {"delivery": delivery, "delivery_reason": reason}
         if activity_id:
             values["card_activity_id"] = activity_id
+        stmt = sa.update(_M).where(_M.c.round_id == round_id, _M.c.user_id == user_id)
+        if delivery == "maybe_delivered":
+            stmt = stmt.where(_M.c.delivery != "sent")
         async with self.engine.begin() as conn:
-            await conn.execute(sa.update(_M).where(_M.c.round_id == round_id, _M.c.user_id == user_id).values(**values))
+            await conn.execute(stmt.values(**values))
 
     async def invitees(self, round_id: str) -> list[Invitee]:
         """Everyone invited to the round, by name."""

@@ -104,12 +104,16 @@ class Invitations(Repository):
 
     async def record_delivery(self, dialogue_id: str, user_id: str, delivery: str, card_activity_id: str | None = None,
                               reason: str | None = None) -> None:
-        """How the invitation card fared: sent (with its activity id), unreachable or failed."""
+        """How the invitation card fared: sent (with its activity id), unreachable, failed or
+        maybe_delivered, which never overwrites a sent (its worker may record the answer late)."""
         values: dict[str, object] = {"delivery": delivery, "delivery_reason": reason}
         if card_activity_id:
             values["card_activity_id"] = card_activity_id
+        stmt = sa.update(_INV).where(_INV.c.dialogue_id == dialogue_id, _INV.c.user_id == user_id)
+        if delivery == "maybe_delivered":
+            stmt = stmt.where(_INV.c.delivery != "sent")
         async with self.engine.begin() as conn:
-            await conn.execute(sa.update(_INV).where(_INV.c.dialogue_id == dialogue_id, _INV.c.user_id == user_id).values(**values))
+            await conn.execute(stmt.values(**values))
 
     # -- answers ----------------------------------------------------------------------------
     async def answers(self, dialogue_id: str) -> dict[str, Answer]:

@@ -27,6 +27,7 @@ from ..process.my_data import (
     StoredLeaderLoop,
     StoredSurvey,
 )
+from ..process.my_data_records import StoredForwardComment
 from .dialogue import round_from_row
 from .evaluation import Evaluations
 from .follow_up import FollowUps
@@ -36,7 +37,7 @@ from .leader_loop import LeaderLoops
 from ..process.leader_loop import FEEDBACK_PARTS
 from .selection import Selections
 from .cycle_survey import Surveys
-from .models import AuditEntry, Nomination, NominationRound, Person, PlanningMember, Reminder, RoundMember, Workplace
+from .models import AuditEntry, CommitteeRow, HrForward, Nomination, NominationRound, Person, PlanningMember, Reminder, RoundMember, Workplace
 from .nomination import nomination_from_row
 
 # A person's audit trail is shown up to this many rows; the export holds the same.
@@ -48,6 +49,8 @@ _N = Nomination.__table__
 _P = PlanningMember.__table__.c
 _R = NominationRound.__table__
 _REM = Reminder.__table__
+_F = HrForward.__table__
+_C = CommitteeRow.__table__
 
 
 class MyData(Repository):
@@ -137,4 +140,24 @@ class MyData(Repository):
                                   for d, team_id, text, at in await loops.answers_of_person(user_id))
         return PersonalData(profile, tuple(memberships), tuple(invitations), tuple(nominations), tuple(reminders), tuple(audit),
                             example_notes, evaluations, day_invitations, theme_selections, surveys=surveys, status_notes=status_notes,
-                            leader_loops=leader_loops, immediate_answers=immediate_answers)
+                            leader_loops=leader_loops, immediate_answers=immediate_answers,
+                            hr_comments=await self.forward_comments(user_id))
+
+    async def forward_comments(self, user_id: str) -> tuple[StoredForwardComment, ...]:
+        """Every forward to HR the person made, newest first, with the comment they wrote (empty once deleted)."""
+        query = (sa.select(_F, _C.c.name).select_from(_F.outerjoin(_C, _C.c.id == _F.c.committee_id))
+                 .where(_F.c.forwarded_by == user_id).order_by(_F.c.forwarded_at.desc(), _F.c.id.desc()))
+        async with self.engine.connect() as conn:
+            return tuple(StoredForwardComment(r.id, r.name or "", r.comment, r.forwarded_at) for r in (await conn.execute(query)).all())
+
+    async def delete_forward_comment(self, forward_id: int, user_id: str) -> bool:
+        """Empty the comment the person wrote on a forward to HR; False if it was not theirs or already empty.
+
+        The forward itself stays, and so does who made it: it is the committee's act (HR was sent
+        the plans on that day, and the committee's overview counts on it), while the comment is
+        the writer's own words. An HR post still waiting to go out then goes without it.
+        """
+        async with self.engine.begin() as conn:
+            result = await conn.execute(sa.update(_F).where(_F.c.id == forward_id, _F.c.forwarded_by == user_id, _F.c.comment != "")
+                                        .values(comment=""))
+        return bool(result.rowcount)

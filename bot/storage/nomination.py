@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 
 from .engine import Repository
 from ..process.concept import Kind
@@ -16,7 +16,8 @@ from ..process.nomination import NominationInput, ThemeChoice, is_unchanged
 from ..process.tally import NominationRecord
 from .models import Nomination, RoundMember
 
-_N = Nomination.__table__.c
+_TABLE = Nomination.__table__
+_N = _TABLE.c
 _M = RoundMember.__table__.c
 
 
@@ -40,6 +41,33 @@ def nomination_from_row(row) -> NominationInput:  # noqa: ANN001 (an ORM row or 
     return NominationInput(choice(Kind.WELLBEING), choice(Kind.LEADERSHIP))
 
 
+def stored_for_update(dialect: str, round_id: str, user_id: str) -> sa.Select:
+    """The stored nomination, locked on PostgreSQL until the transaction ends (SQLite has one
+    writer at a time anyway), so two clicks in two processes cannot both bump the version."""
+    query = sa.select(_TABLE).where(_N.round_id == round_id, _N.user_id == user_id)
+    return query.with_for_update() if dialect == "postgresql" else query
+
+
+def nomination_write(dialect: str, row, round_id: str, user_id: str, nomination: NominationInput, now: datetime, *,  # noqa: ANN001
+                     entered_by: str | None = None, keep_own: bool = False) -> sa.Executable | None:
+    """The statement that stores ``nomination`` over ``row`` (as ``stored_for_update`` read it),
+    or None when nothing would change: a double click, or (``keep_own``) a paper form over the
+    person's own answer. Two first submissions racing both try the insert; the second does
+    nothing (rowcount 0) instead of failing, so the transaction around it goes on."""
+    values = nomination_columns(nomination)
+    if row is None:
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        return insert(_TABLE).values(
+            round_id=round_id, user_id=user_id, submitted_at=now, updated_at=now, version=1, entered_by=entered_by, **values,
+        ).on_conflict_do_nothing(index_elements=["round_id", "user_id"])
+    if keep_own and row.entered_by is None:
+        return None  # checked under the row lock: the person's own answer won the race
+    if is_unchanged(nomination_from_row(row), nomination) and row.entered_by == entered_by:
+        return None
+    return (sa.update(_TABLE).where(_N.round_id == round_id, _N.user_id == user_id)
+            .values(updated_at=now, version=_N.version + 1, entered_by=entered_by, **values))
+
+
 class Nominations(Repository):
     """Nominations by (round, person)."""
 
@@ -49,33 +77,12 @@ class Nominations(Repository):
 
         ``keep_own`` (a paper form): never replace what the person sent themselves; False then.
 
-        PostgreSQL locks the row while comparing, so two clicks in two processes cannot both
-        bump the version; SQLite has one writer at a time anyway. Two first submissions racing
-        both try the insert: the second fails on the primary key and changes nothing.
+        The row lock and the race of two first submissions: ``stored_for_update``, ``nomination_write``.
         """
-        values = nomination_columns(nomination)
-        query = sa.select(Nomination.__table__).where(_N.round_id == round_id, _N.user_id == user_id)
-        if self.dialect == "postgresql":
-            query = query.with_for_update()
-        try:
-            async with self.engine.begin() as conn:
-                row = (await conn.execute(query)).first()
-                if row is None:
-                    await conn.execute(sa.insert(Nomination.__table__).values(
-                        round_id=round_id, user_id=user_id, submitted_at=now, updated_at=now, version=1, entered_by=entered_by, **values,
-                    ))
-                    return True
-                if keep_own and row.entered_by is None:
-                    return False  # checked under the row lock: the person's own answer won the race
-                if is_unchanged(nomination_from_row(row), nomination) and row.entered_by == entered_by:
-                    return False
-                await conn.execute(
-                    sa.update(Nomination.__table__).where(_N.round_id == round_id, _N.user_id == user_id)
-                    .values(updated_at=now, version=row.version + 1, entered_by=entered_by, **values)
-                )
-                return True
-        except IntegrityError:  # the same submission raced in from another process
-            return False
+        async with self.engine.begin() as conn:
+            row = (await conn.execute(stored_for_update(self.dialect, round_id, user_id))).first()
+            write = nomination_write(self.dialect, row, round_id, user_id, nomination, now, entered_by=entered_by, keep_own=keep_own)
+            return write is not None and bool((await conn.execute(write)).rowcount)
 
     async def get(self, round_id: str, user_id: str) -> NominationInput | None:
         async with self.engine.connect() as conn:

@@ -1,4 +1,4 @@
-"""Counts across workplaces, for an organisation-wide overview, and the tally's one-read fast path.
+"""Counts across workplaces, for an organisation-wide overview, and the tally's reads on one connection.
 
 Themes are counted by one rule, ``count_themes`` in bot/process/tally.py: each nomination once
 per kind, own proposals under the own-proposal id. ``theme_counts_by_workplace`` applies it to
@@ -10,15 +10,17 @@ other).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from .engine import Repository
 from ..process.overview import OrganisationCounts, WorkplaceCounts, organisation_theme_counts
 from ..process.concept import Kind
-from ..process.nomination import NominationInput
-from ..process.tally import NominationRecord, TallyInputs, count_themes
+from ..process.nomination import NominationInput, Round
+from ..process.tally import NominationRecord, TallyInputs, count_themes, round_to_report
 from .dialogue import round_from_row
 from .models import Nomination, NominationRound, RoundMember, ThemeCount
 from .nomination import nomination_from_row
@@ -94,19 +96,37 @@ class Overview(Repository):
         Three statements on one connection: the same answer as ``Dialogues.latest_round`` +
         ``Nominations.records`` + ``Dialogues.invitees``, which open a connection each.
         """
+        return await self.reported_tally_inputs([team_id])
+
+    async def reported_tally_inputs(self, team_ids: Iterable[str]) -> TallyInputs | None:
+        """``latest_tally_inputs`` of the round a planning-group member sees: the one
+        ``process.tally.round_to_report`` picks among the latest rounds of ``team_ids`` (in a
+        team's channel that team, in a 1:1 chat every team whose planning group they are in).
+        All on one connection."""
         async with self.engine.connect() as conn:
-            row = (await conn.execute(
-                sa.select(NominationRound.__table__).where(_R.team_id == team_id).order_by(_R.opened_at.desc()).limit(1)
-            )).first()
-            if row is None:
-                return None
-            round_ = round_from_row(row)
-            member = sa.and_(_M.round_id == _N.round_id, _M.user_id == _N.user_id)
-            nominations = (await conn.execute(
-                sa.select(Nomination.__table__, _M.name.label("member_name"))
-                .select_from(Nomination.__table__.outerjoin(RoundMember.__table__, member))
-                .where(_N.round_id == round_.id)
-            )).all()
-            invited = (await conn.execute(sa.select(sa.func.count()).select_from(RoundMember.__table__).where(_M.round_id == round_.id))).scalar_one()
-        records = [NominationRecord(n.user_id, n.member_name or "", nomination_from_row(n), n.submitted_at, n.entered_by) for n in nominations]
-        return TallyInputs(round_, records, invited)
+            latest = [(await conn.execute(_LATEST_ROUND, {"team_id": team_id})).first() for team_id in team_ids]
+            round_ = round_to_report(round_from_row(row) for row in latest if row is not None)
+            return await _tally_inputs(conn, round_) if round_ else None
+
+    async def round_tally_inputs(self, round_id: str) -> TallyInputs | None:
+        """The same for one round (a page of reasons names it); None if there is no such round."""
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(_ROUND, {"round_id": round_id})).first()
+            return await _tally_inputs(conn, round_from_row(row)) if row else None
+
+
+_LATEST_ROUND = sa.select(NominationRound.__table__).where(_R.team_id == sa.bindparam("team_id")).order_by(_R.opened_at.desc()).limit(1)
+_ROUND = sa.select(NominationRound.__table__).where(_R.id == sa.bindparam("round_id"))
+_RECORDS = (
+    sa.select(Nomination.__table__, _M.name.label("member_name"))
+    .select_from(Nomination.__table__.outerjoin(RoundMember.__table__, sa.and_(_M.round_id == _N.round_id, _M.user_id == _N.user_id)))
+    .where(_N.round_id == sa.bindparam("round_id"))
+)
+_INVITED = sa.select(sa.func.count()).select_from(RoundMember.__table__).where(_M.round_id == sa.bindparam("round_id"))
+
+
+async def _tally_inputs(conn: AsyncConnection, round_: Round) -> TallyInputs:
+    nominations = (await conn.execute(_RECORDS, {"round_id": round_.id})).all()
+    invited = (await conn.execute(_INVITED, {"round_id": round_.id})).scalar_one()
+    records = [NominationRecord(n.user_id, n.member_name or "", nomination_from_row(n), n.submitted_at, n.entered_by) for n in nominations]
+    return TallyInputs(round_, records, invited)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from .engine import Repository
@@ -46,18 +46,13 @@ class People(Repository):
         processes both try the insert; the loser reads the winner's row and merges again.
         """
         told = dict(name=name, aad_object_id=aad_object_id, service_url=service_url, conversation_id=conversation_id)
-        for attempt in range(2):
-            try:
-                async with self.engine.begin() as conn:
-                    before = await _get(conn, user_id)
-                    after = learn(before, user_id=user_id, tenant_id=tenant_id, now=now, **told)
-                    if after is not before:
-                        await _write(conn, before, after)
+        for _attempt in range(2):
+            async with self.engine.begin() as conn:
+                before = await read_person(conn, user_id)
+                after = learn(before, user_id=user_id, tenant_id=tenant_id, now=now, **told)
+                if after is before or await write_person(conn, self.dialect, before, after):
                     return Remembered(before, after)
-            except IntegrityError:
-                if attempt:
-                    raise
-        raise AssertionError("unreachable")
+        raise RuntimeError(f"person {user_id!r} inserted twice meanwhile")
 
     async def upsert_roster(self, members: Iterable[Mapping], *, tenant_id: str, service_url: str, now: datetime) -> None:
         """Remember a team roster page (Teams' member dicts) in one transaction, keeping chats and languages."""
@@ -81,7 +76,7 @@ class People(Repository):
 
     async def get(self, user_id: str) -> Person | None:
         async with self.engine.connect() as conn:
-            return await _get(conn, user_id)
+            return await read_person(conn, user_id)
 
     async def get_many(self, user_ids: Iterable[str]) -> dict[str, Person]:
         ids = list(user_ids)
@@ -93,34 +88,36 @@ class People(Repository):
 
     async def set_language(self, user_id: str, lang: str, *, tenant_id: str, now: datetime) -> Person:
         """Store a person's language choice; someone we never met is remembered with it."""
-        for attempt in range(2):
-            try:
-                async with self.engine.begin() as conn:
-                    before = await _get(conn, user_id)
-                    after = with_language(before, lang, user_id=user_id, tenant_id=tenant_id, now=now)
-                    await _write(conn, before, after)
+        for _attempt in range(2):
+            async with self.engine.begin() as conn:
+                before = await read_person(conn, user_id)
+                after = with_language(before, lang, user_id=user_id, tenant_id=tenant_id, now=now)
+                if await write_person(conn, self.dialect, before, after):
                     return after
-            except IntegrityError:  # a first turn of the same person inserted them meanwhile
-                if attempt:
-                    raise
-        raise AssertionError("unreachable")
+        raise RuntimeError(f"person {user_id!r} inserted twice meanwhile")
 
 
+_SELECT = sa.select(_T).where(_C.user_id == sa.bindparam("b_user_id"))
 # One statement for a whole roster page of known people (executemany).
 _UPDATE = sa.update(_T).where(_C.user_id == sa.bindparam("b_user_id")).values(
     {k: sa.bindparam(f"b_{k}", type_=_C[k].type) for k in _COLUMNS}
 )
 
 
-async def _get(conn: AsyncConnection, user_id: str) -> Person | None:
-    row = (await conn.execute(sa.select(_T).where(_C.user_id == user_id))).first()
+async def read_person(conn: AsyncConnection, user_id: str) -> Person | None:
+    row = (await conn.execute(_SELECT, {"b_user_id": user_id})).first()
     return person_from_row(row) if row else None
 
 
-async def _write(conn: AsyncConnection, before: Person | None, after: Person) -> None:
+async def write_person(conn: AsyncConnection, dialect: str, before: Person | None, after: Person) -> bool:
+    """Store ``after`` over ``before``; False when ``before`` was None and someone inserted the
+    person meanwhile (a first turn racing in another process): read again and merge then.
+    The insert does nothing rather than fail, so the transaction it is part of goes on."""
     if before is None:
-        await conn.execute(sa.insert(_T).values(_values(after)))
-    else:
-        changed = {k: getattr(after, k) for k in _COLUMNS if getattr(after, k) != getattr(before, k)}
-        if changed:  # the same choice again, within the same instant, changes nothing
-            await conn.execute(sa.update(_T).where(_C.user_id == after.user_id).values(changed))
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        result = await conn.execute(insert(_T).values(_values(after)).on_conflict_do_nothing(index_elements=["user_id"]))
+        return bool(result.rowcount)
+    changed = {k: getattr(after, k) for k in _COLUMNS if getattr(after, k) != getattr(before, k)}
+    if changed:  # the same choice again, within the same instant, changes nothing
+        await conn.execute(sa.update(_T).where(_C.user_id == after.user_id).values(changed))
+    return True

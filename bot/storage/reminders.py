@@ -1,7 +1,8 @@
 """The reminder queue: reminders are rows, and a row is claimed atomically before it is sent.
 
 Life of a row: ``pending`` → ``claimed`` (by one worker, for a lease) → ``sent`` |
-``unreachable`` | ``failed`` | ``dropped``, or back to ``pending`` (retry later, postponed).
+``unreachable`` | ``failed`` | ``dropped`` | ``unconfirmed`` (maybe delivered), or back to
+``pending`` (retry later, postponed).
 A worker that dies while holding a claim loses it when the lease runs out, and the row is
 claimed again; a worker that comes back after that can no longer record anything for it,
 because every state change after the claim checks that the row is still claimed by the
@@ -11,7 +12,8 @@ Right before its first request a claimed row is marked ``sending``. From then on
 claimed again: should its worker die (or be unable to record the answer until the lease ran
 out), a later sweep resolves it to ``unconfirmed`` (maybe delivered, logged, counted in
 ``status``) instead of sending it a second time. Its own worker, once it can write again, may
-still replace ``unconfirmed`` with what Teams actually answered.
+still replace ``unconfirmed`` with what Teams actually answered. A send whose answer was lost
+(the connection dropped after Teams may have taken it) is recorded as ``unconfirmed`` at once.
 """
 from __future__ import annotations
 
@@ -190,18 +192,19 @@ class ReminderQueue(ReminderReads):
         async with self.engine.begin() as conn:
             return set((await conn.execute(stmt)).scalars())
 
-    async def resolve_interrupted(self, now: datetime) -> list[tuple[str, str | None]]:
-        """Rows left ``sending`` past their lease become ``unconfirmed``; returns (key, worker).
+    async def resolve_interrupted(self, now: datetime) -> list[QueuedReminder]:
+        """Rows left ``sending`` past their lease become ``unconfirmed``; returns them as they are now
+        (``claimed_by`` still names the worker that stopped).
 
         Their worker died or lost the database between marking and recording: Teams may have
         the message, so it is not sent again (never twice wins over maybe once).
         """
         stmt = (
             sa.update(_T).where(_C.status == "sending", _C.lease_until < now)
-            .values(status="unconfirmed", reason="interrupted", lease_until=None).returning(_C.key, _C.claimed_by)
+            .values(status="unconfirmed", reason="interrupted", lease_until=None).returning(*_T.columns)
         )
         async with self.engine.begin() as conn:
-            return [(key, worker) for key, worker in (await conn.execute(stmt)).all()]
+            return [QueuedReminder(**row._mapping) for row in (await conn.execute(stmt)).all()]
 
     async def expired_claims(self, now: datetime, *, limit: int = 100) -> list[tuple[str, str | None]]:
         """(key, worker) of claimed rows whose lease ran out: the next claim takes them over."""

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from .engine import Repository
 from ..process.tally import count_themes
 from .models import Nomination, NominationRound, Reminder, RoundMember, ThemeCount
-from .models import Dialogue, DialogueDayRow, EvaluationAnswer, ExamplePreparation, ImmediateAnswer, PlanAcknowledgement
+from .models import Dialogue, DialogueDayRow, EvaluationAnswer, ExamplePreparation, ImmediateAnswer, LeaderLoopRow, PlanAcknowledgement
 from ..process.everyday_example import EVERYDAY_EXAMPLE_KIND, notes_expired
 from .nomination import nomination_from_row
 
@@ -25,6 +25,7 @@ _DAY = DialogueDayRow.__table__
 _EVAL = EvaluationAnswer.__table__
 _IMMEDIATE = ImmediateAnswer.__table__
 _ACK = PlanAcknowledgement.__table__
+_LOOP = LeaderLoopRow.__table__
 
 
 class Retention(Repository):
@@ -92,7 +93,8 @@ class Retention(Repository):
 
     async def forget_answers_after_day(self, day_before: date) -> int:
         """Delete what each person answered about a dialogue whose day lies before ``day_before``:
-        the evaluation, the immediate follow-up's "already now", and who marked the plan seen.
+        the evaluation, the immediate follow-up's "already now", who marked the plan seen, and the
+        leader's own words in the leader loop (development areas and feedback).
 
         The same rule as the invitations to that day (storage/invitation.py): counts shown to the
         planning group go with them; what groups and the planning group wrote together (results,
@@ -103,4 +105,11 @@ class Retention(Repository):
         async with self.engine.begin() as conn:
             for table in (_EVAL, _IMMEDIATE, _ACK):
                 deleted += (await conn.execute(sa.delete(table).where(table.c.dialogue_id.in_(past)))).rowcount or 0
+            # The leader's development areas and feedback are one person's words and go; the row
+            # stays with its dates (asked, posted, done), which say only that the loop happened:
+            # all the planning group ever saw of it, and what keeps old reminders from waking.
+            emptied = (sa.update(_LOOP).where(_LOOP.c.dialogue_id.in_(past),
+                                              sa.or_(_LOOP.c.development_areas != "[]", _LOOP.c.feedback != "{}", _LOOP.c.shared))
+                       .values(development_areas="[]", feedback="{}", shared=False))
+            deleted += (await conn.execute(emptied)).rowcount or 0
         return deleted

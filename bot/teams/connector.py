@@ -2,7 +2,8 @@
 
 botbuilder's connector goes through msrest, which sends with `requests` in a thread pool and
 spends milliseconds of CPU building a retry policy per client (see PLATFORM.md). Proactive
-messages only need four calls, so they are spoken here directly. Retrying is the caller's
+messages need four calls and a turn's replies three more, so they are spoken here directly
+(bot/teams/turn_connector.py puts this client under botbuilder's `TurnContext`). Retrying is the caller's
 business: every failure raises `ConnectorError`, which says whether a retry may help.
 Real bearer tokens come from `bot.teams.tokens`; this module only defines what it asks of them.
 """
@@ -144,9 +145,16 @@ class ConnectorClient:
 
     async def send_to_conversation(self, service_url: str, conversation_id: str, activity: dict[str, Any]) -> str:
         """Post an activity to a conversation; returns the new activity's id ("" if none given)."""
-        # botbuilder always names the conversation in the body too; emulators route by it
-        activity = {**activity, "conversation": {"id": conversation_id}}
-        body = await self._request("POST", _url(service_url, "v3", "conversations", conversation_id, "activities"), json_body=activity)
+        url = _url(service_url, "v3", "conversations", conversation_id, "activities")
+        body = await self._request("POST", url, json_body=_in_conversation(activity, conversation_id))
+        return str(body.get("id", "")) if isinstance(body, dict) else ""
+
+    async def reply_to_activity(
+        self, service_url: str, conversation_id: str, activity_id: str, activity: dict[str, Any]
+    ) -> str:
+        """Answer an activity (in a channel: in its thread); returns the new activity's id."""
+        url = _url(service_url, "v3", "conversations", conversation_id, "activities", activity_id)
+        body = await self._request("POST", url, json_body=_in_conversation(activity, conversation_id))
         return str(body.get("id", "")) if isinstance(body, dict) else ""
 
     async def update_activity(
@@ -154,7 +162,11 @@ class ConnectorClient:
     ) -> None:
         """Replace an activity the bot sent earlier (e.g. a card after it was answered)."""
         url = _url(service_url, "v3", "conversations", conversation_id, "activities", activity_id)
-        await self._request("PUT", url, json_body={**activity, "id": activity_id, "conversation": {"id": conversation_id}})
+        await self._request("PUT", url, json_body={**_in_conversation(activity, conversation_id), "id": activity_id})
+
+    async def delete_activity(self, service_url: str, conversation_id: str, activity_id: str) -> None:
+        """Delete an activity the bot sent earlier."""
+        await self._request("DELETE", _url(service_url, "v3", "conversations", conversation_id, "activities", activity_id))
 
     async def create_personal_conversation(self, service_url: str, *, bot_id: str, member_id: str, tenant_id: str) -> str:
         """Create (or look up) the 1:1 chat between the bot and a member; returns its id."""
@@ -233,6 +245,14 @@ class ConnectorClient:
             str(message or response.reason or "")[:500],
             maybe_delivered=response.status >= 500,
         )
+
+
+def _in_conversation(activity: dict[str, Any], conversation_id: str) -> dict[str, Any]:
+    # botbuilder always names the conversation in the body too (emulators route by it); an
+    # in-turn reply keeps the rest of the incoming conversation (tenant, type) as botbuilder sends it
+    conversation = activity.get("conversation")
+    kept = conversation if isinstance(conversation, dict) else {}
+    return {**activity, "conversation": {**kept, "id": conversation_id}}
 
 
 def _url(service_url: str, *segments: str) -> URL:

@@ -36,7 +36,7 @@ MAX_BODY_BYTES = 256_000
 # Teams payloads nest about 6 levels; the limit keeps later recursive code (msrest, storage) safe.
 MAX_DEPTH = 32
 MAX_ID_CHARS = 1_024
-# What the tables can hold (bot/storage/models.py); Teams' own ids and URLs are far shorter. A
+# What the tables can hold (bot/storage/models/); Teams' own ids and URLs are far shorter. A
 # longer one would make PostgreSQL refuse the write in the middle of a turn.
 ID_LIMITS = {"from": 200, "conversation": 300}
 MAX_ACTIVITY_ID_CHARS = 190  # "conversation id|activity id" is the 500-character dedup key

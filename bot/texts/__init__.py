@@ -10,17 +10,25 @@ because plurals differ. What a person typed is never formatted into a template: 
 in a TextRun (``bot.cards.elements.verbatim``). The Danish follows the guide's own vocabulary:
 trivselstema, ledelsestema, planlægningsgruppe, kerneopgaven, hverdagseksempel.
 
+The concept's words for the roles fill ``{planning_group}`` and ``{Planning_group}`` (capitalised, to
+start a sentence): Nyborg says "planlægningsgruppen", DTU's file "tovholdergruppen". A caller
+may pass them; otherwise :func:`t` takes them from the concept of the turn or job at hand,
+which the app sets once per request and the scheduler once per job (:func:`use_roles`), so a
+text deep in a card reads the organisation's word without every call site carrying it.
+
 Dates and numbers are formatted by Babel from the CLDR data, never from hand-written month
 tables: "tirsdag den 15. december 2026" / "Tuesday 15 December 2026".
 """
 from __future__ import annotations
 
+from contextvars import ContextVar, Token
 from datetime import date, datetime
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
 from ..process.clock import COPENHAGEN
+from ..process.dialogue_kind import Roles
 
 from . import common, deadline, help, invitees, my_data, nomination, paper_form, plan, planning_group, status, tally, welcome
 from . import safety
@@ -121,6 +129,25 @@ def choose_language(*, stored: str | None = None, locale: str | None = None, def
     return language_of_locale(locale) or language(default)
 
 
+# The roles' words of the concept at hand; Nyborg's guide's words when nothing set them (a card
+# rendered in a unit test, a script).
+_ROLES: ContextVar[Roles] = ContextVar("talsammen_roles", default=Roles())
+ROLE_PLACEHOLDERS = ("planning_group", "Planning_group")
+
+
+def use_roles(roles: Roles) -> Token:
+    """Make ``roles`` the words every :func:`t` in this task (and tasks it starts) fills in.
+
+    A ContextVar, so one request's concept never leaks into another request running beside it."""
+    return _ROLES.set(roles)
+
+
+def role_words(lang: str, roles: Roles | None = None) -> dict[str, str]:
+    """The values of the role placeholders in ``lang``: ``planning_group``, ``Planning_group``."""
+    roles = roles or _ROLES.get()
+    return {"planning_group": roles.planning_group(lang), "Planning_group": roles.capitalised("planning_group", lang)}
+
+
 def has_text(lang: str, key: str) -> bool:
     return key in TEXTS
 
@@ -133,7 +160,10 @@ def t(lang: str, key: str, **values: object) -> str:
     if values.get("count") == 1 and f"{key}.one" in TEXTS:
         key = f"{key}.one"
     values = {name: _readable(lang, value) for name, value in values.items()}
-    return TEXTS[key][1 if language(lang) == "en" else 0].format(**values)
+    template = TEXTS[key][1 if language(lang) == "en" else 0]
+    if "lanning_group}" in template:  # a role's word the caller did not give comes from the concept at hand
+        values = {**role_words(language(lang)), **values}
+    return template.format(**values)
 
 
 def _readable(lang: str, value: object) -> object:

@@ -29,8 +29,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "That can only be done in the team's channel. Write @TalSammen and the command there.",
     ),
     "common.only_planning_group": (
-        "Det er kun planlægningsgruppen, der kan det. Planlægningsgruppen er: {names}.",
-        "Only the planning group can do that. The planning group is: {names}.",
+        "Det er kun {planning_group}, der kan det. {Planning_group} er: {names}.",
+        "Only {planning_group} can do that. {Planning_group} is: {names}.",
     ),
     "common.sent_privately": (
         "Jeg har sendt det til dig i vores private chat.",

@@ -30,8 +30,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "survey.thanks": ("Tak for dine svar", "Thank you for your answers"),
     "survey.thanks.unchanged": ("Dine svar er uændrede.", "Your answers are unchanged."),
     "survey.thanks.note": (
-        "Planlægningsgruppen ser svarene samlet og uden navn. Du kan rette dine svar, så længe spørgeskemaet er åbent.",
-        "The planning group sees the answers together and without names. You can change your answers while the survey is open.",
+        "{Planning_group} ser svarene samlet og uden navn. Du kan rette dine svar, så længe spørgeskemaet er åbent.",
+        "{Planning_group} sees the answers together and without names. You can change your answers while the survey is open.",
     ),
     "survey.thanks.count": ("Du svarede på {count} spørgsmål.", "You answered {count} questions."),
     "survey.thanks.count.one": ("Du svarede på 1 spørgsmål.", "You answered 1 question."),

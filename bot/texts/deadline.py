@@ -14,11 +14,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "closed.next": (
         (
-            "Planlægningsgruppen ser nu på forslagene og udvælger ét trivselstema og ét ledelsestema til "
+            "{Planning_group} ser nu på forslagene og udvælger ét trivselstema og ét ledelsestema til "
             "Udviklingsdialogen."
         ),
         (
-            "The planning group now looks at the nominations and selects one well-being theme and one "
+            "{Planning_group} now looks at the nominations and selects one well-being theme and one "
             "leadership theme for the development dialogue."
         ),
     ),
@@ -114,11 +114,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "close.after": (
         (
-            "Når runden er lukket, kan ingen sende eller rette temaforslag. Planlægningsgruppen får den "
+            "Når runden er lukket, kan ingen sende eller rette temaforslag. {Planning_group} får den "
             "endelige optælling, og kanalen får besked."
         ),
         (
-            "Once the round is closed, nobody can send or edit nominations. The planning group gets the "
+            "Once the round is closed, nobody can send or edit nominations. {Planning_group} gets the "
             "final tally, and the channel is told."
         ),
     ),
@@ -127,8 +127,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The round is closed",
     ),
     "closed_early.text": (
-        "Runden blev lukket {date}. Den endelige optælling er på vej til planlægningsgruppen.",
-        "The round was closed on {date}. The final tally is on its way to the planning group.",
+        "Runden blev lukket {date}. Den endelige optælling er på vej til {planning_group}.",
+        "The round was closed on {date}. The final tally is on its way to {planning_group}.",
     ),
     "closed.intro.early": (
         "Runden blev lukket {date}, før fristen. {responded} af {invited} har sendt temaforslag.",

@@ -11,11 +11,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Dette er en demo på din egen maskine. TalSammen har fyldt arbejdspladsen med {people} kolleger og deres svar i hvert"
         " trin af {dialogue}: en afsluttet runde, hvor kollegerne har peget på temaer, de valgte temaer, dagen og hvem der"
         " kommer, grupperne, gruppernes resultater og en vedtaget udviklingsplan med to indsatser, der er fulgt op efter"
-        " 3 måneder. Du er med i planlægningsgruppen.",
+        " 3 måneder. Du er med i {planning_group}.",
         "This is a demo on your own machine. TalSammen has filled the workplace with {people} colleagues and their answers in"
         " every step of {dialogue}: a finished round in which colleagues proposed themes, the chosen themes, the day and who"
         " is coming, the groups, what the groups wrote, and an adopted development plan with two initiatives that was"
-        " followed up after 3 months. You are in the planning group.",
+        " followed up after 3 months. You are in {planning_group}.",
     ),
     "demo.clock": ("Demoens ur står på {date}.", "The demo's clock says {date}."),
     "demo.try": ("Skriv @TalSammen og et af ordene her i kanalen:", "Write @TalSammen and one of these words in this channel:"),
@@ -40,9 +40,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "demo.cmd.help": ("hjælp", "help"),
     "demo.what.help": ("alle kommandoer", "every command"),
     "demo.private": (
-        "Svarene kommer i din personlige chat med TalSammen, for de er planlægningsgruppens arbejdsmateriale. Kollegerne"
+        "Svarene kommer i din personlige chat med TalSammen, for de er {planning_group}s arbejdsmateriale. Kollegerne"
         " og deres svar er opdigtede.",
-        "The answers arrive in your personal chat with TalSammen, because they are the planning group's working material."
+        "The answers arrive in your personal chat with TalSammen, because they are {planning_group}'s working material."
         " The colleagues and their answers are made up.",
     ),
 }

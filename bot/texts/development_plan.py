@@ -101,8 +101,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "devplan.refused.not_found": ("Indsatsen findes ikke længere i planen.", "The initiative is no longer in the plan."),
     "devplan.refused.no_dialogue": ("Der er ingen udviklingsdialog for teamet endnu.", "The team has no development dialogue yet."),
     "devplan.stale": (
-        "En anden i planlægningsgruppen har ændret planen imens. Her er den nyeste version – se den igennem, og ret igen.",
-        "Someone else in the planning group changed the plan meanwhile. Here is the latest version – look it over and edit again.",
+        "En anden i {planning_group} har ændret planen imens. Her er den nyeste version – se den igennem, og ret igen.",
+        "Someone else in {planning_group} changed the plan meanwhile. Here is the latest version – look it over and edit again.",
     ),
     "devplan.adopted_now": ("Planen er vedtaget. Medarbejderne får den i kanalen.", "The plan is adopted. The employees get it in the channel."),
     "devplan.shared_now": ("Ændringerne sendes til medarbejderne i kanalen.", "The changes are sent to the employees in the channel."),
@@ -120,9 +120,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "devplan.post.title": ("Vores udviklingsplan", "Our development plan"),
     "devplan.post.changed_title": ("Vores udviklingsplan er ændret", "Our development plan has changed"),
     "devplan.post.intro": (
-        "Planlægningsgruppen har prioriteret de indsatser, vi arbejder videre med efter Udviklingsdialogen. "
+        "{Planning_group} har prioriteret de indsatser, vi arbejder videre med efter Udviklingsdialogen. "
         "Her er de, og hvorfor de er valgt.",
-        "The planning group has prioritised the initiatives we will work on after the development dialogue. "
+        "{Planning_group} has prioritised the initiatives we will work on after the development dialogue. "
         "Here they are, and why they were chosen.",
     ),
     "devplan.post.seen_hint": ("Tryk »Set og forstået«, når du har læst planen.", "Press “Seen” when you have read the plan."),

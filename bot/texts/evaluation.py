@@ -26,8 +26,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "evaluation.thanks": ("Tak for din evaluering", "Thank you for your evaluation"),
     "evaluation.thanks.unchanged": ("Dit svar er uændret.", "Your answer is unchanged."),
     "evaluation.thanks.note": (
-        "Planlægningsgruppen ser svarene samlet og uden navn. Du kan rette dit svar, så længe evalueringen er åben.",
-        "The planning group sees the answers together and without names. You can change your answer while the evaluation is open.",
+        "{Planning_group} ser svarene samlet og uden navn. Du kan rette dit svar, så længe evalueringen er åben.",
+        "{Planning_group} sees the answers together and without names. You can change your answer while the evaluation is open.",
     ),
     "evaluation.no_answer": ("(intet svar)", "(no answer)"),
     "action.evaluation.edit": ("Ret dit svar", "Change your answer"),

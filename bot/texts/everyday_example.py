@@ -80,10 +80,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "You are not invited to a development dialogue you can prepare for.",
     ),
     "example.no_themes": (
-        "Temaerne for udviklingsdialogen er ikke meldt ud endnu. Du kan forberede dig, når planlægningsgruppen "
+        "Temaerne for udviklingsdialogen er ikke meldt ud endnu. Du kan forberede dig, når {planning_group} "
         "har meldt dem ud.",
-        "The themes of the development dialogue have not been announced yet. You can prepare once the planning "
-        "group has announced them.",
+        "The themes of the development dialogue have not been announced yet. You can prepare once {planning_group} "
+        "has announced them.",
     ),
     "example.sent_privately": (
         "Jeg har sendt dig din forberedelse i vores private chat.",
@@ -185,9 +185,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Counts only: who is ready and what they wrote is for themselves alone.",
     ),
     "preparation.support": (
-        "Det er vigtigt, at planlægningsgruppen er opsøgende i forhold til at støtte kollegerne, når de skal "
+        "Det er vigtigt, at {planning_group} er opsøgende i forhold til at støtte kollegerne, når de skal "
         "forberede sig: spørg ind, og husk kollegerne på, at de skal finde eksempler.",
-        "It is important that the planning group reaches out to support colleagues as they prepare: ask how it "
+        "It is important that {planning_group} reaches out to support colleagues as they prepare: ask how it "
         "is going, and remind them to find examples.",
     ),
     "preparation.reminders": (

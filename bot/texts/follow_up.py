@@ -48,8 +48,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "follow_up.unchanged": ("Intet er ændret.", "Nothing has changed."),
     "follow_up.none": ("Der er ingen vedtaget udviklingsplan at følge op på endnu.", "There is no adopted development plan to follow up yet."),
     "follow_up.refused.not_allowed": (
-        "Det er planlægningsgruppen – og tovholderen for sin egen indsats – der følger op på indsatserne.",
-        "The planning group – and the owner for their own initiative – follow the initiatives up.",
+        "Det er {planning_group} – og tovholderen for sin egen indsats – der følger op på indsatserne.",
+        "{Planning_group} – and the owner for their own initiative – follow the initiatives up.",
     ),
     "follow_up.refused.stale": ("Planen er ændret siden kortet blev vist – her er den nyeste.", "The plan has changed since the card was shown – here is the latest."),
     "follow_up.refused.unknown": ("Indsatsen findes ikke længere i planen.", "The initiative is no longer in the plan."),
@@ -58,16 +58,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "follow_up.progress.summary": ("Status på indsatserne", "Progress on the initiatives"),
     "follow_up.progress.title": ("Status på indsatserne efter {months} måneder", "Progress on the initiatives after {months} months"),
     "follow_up.progress.intro": (
-        "Planlægningsgruppen har fulgt op på udviklingsplanen. Tiltagene stammer fra vores udviklingsdialog.",
-        "The planning group has followed up the development plan. The initiatives come from our development dialogue.",
+        "{Planning_group} har fulgt op på udviklingsplanen. Tiltagene stammer fra vores udviklingsdialog.",
+        "{Planning_group} has followed up the development plan. The initiatives come from our development dialogue.",
     ),
     "follow_up.progress.milestones": ("{done} af {total} milepæle nået", "{done} of {total} milestones reached"),
     # -- the milestone nudge
     "follow_up.nudge.summary": ("Milepæl", "Milestone"),
     "follow_up.nudge.title": ("Er milepælen nået?", "Has the milestone been reached?"),
     "follow_up.nudge.text": (
-        "Milepælen skulle være nået {date}. Markér den, når den er nået – så ser planlægningsgruppen det ved næste opfølgning.",
-        "The milestone was due {date}. Mark it when it has been reached – the planning group then sees it at the next follow-up.",
+        "Milepælen skulle være nået {date}. Markér den, når den er nået – så ser {planning_group} det ved næste opfølgning.",
+        "The milestone was due {date}. Mark it when it has been reached – {planning_group} then sees it at the next follow-up.",
     ),
     "follow_up.nudge.initiative": ("Indsats: ", "Initiative: "),
     "follow_up.nudge.milestone": ("Milepæl: ", "Milestone: "),
@@ -78,9 +78,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "send_on.summary": ("Send udviklingsplanen videre", "Send the development plan on"),
     "send_on.title": ("Send udviklingsplanen videre", "Send the development plan on"),
     "send_on.intro": (
-        "Planlægningsgruppen skal inden 1. december sende udviklingsplanen med oversigt over indsatser til MED-Koordinationsgruppen, "
+        "{Planning_group} skal inden 1. december sende udviklingsplanen med oversigt over indsatser til MED-Koordinationsgruppen, "
         "som sender den videre til HR. Fristen er {date}.",
-        "Before 1 December the planning group sends the development plan with its overview of initiatives to the coordination "
+        "Before 1 December {planning_group} sends the development plan with its overview of initiatives to the coordination "
         "committee, which forwards it to HR. The deadline is {date}.",
     ),
     "send_on.plan_version": ("Den vedtagne plan, version {version}", "The adopted plan, version {version}"),
@@ -101,8 +101,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Until the plan can go straight to the coordination committee, you send the spreadsheet yourselves. The link works for {days} days.",
     ),
     "send_on.none": ("Der er ingen vedtaget udviklingsplan at sende videre endnu.", "There is no adopted development plan to send on yet."),
-    "send_on.refused.not_planning_group": ("Det er planlægningsgruppen, der sender udviklingsplanen videre.",
-                                           "The planning group sends the development plan on."),
+    "send_on.refused.not_planning_group": ("Det er {planning_group}, der sender udviklingsplanen videre.",
+                                           "{Planning_group} sends the development plan on."),
     "send_on.refused.stale": ("Planen er ændret siden kortet blev vist – tjek den nyeste, før I sender.",
                               "The plan has changed since the card was shown – check the latest before you send."),
     # -- the run-up reminders

@@ -50,11 +50,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "results.unchanged": ("Uændret – det stod der allerede", "Unchanged – that was already saved"),
     "results.saved.note": (
         (
-            "Planlægningsgruppen ser jeres resultater sammen med de andre gruppers, uden navne, og tager dem "
+            "{Planning_group} ser jeres resultater sammen med de andre gruppers, uden navne, og tager dem "
             "med i det videre arbejde med udviklingsplanen."
         ),
         (
-            "The planning group sees your results with the other groups', without names, and takes them into "
+            "{Planning_group} sees your results with the other groups', without names, and takes them into "
             "the further work on the development plan."
         ),
     ),
@@ -100,19 +100,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plenum.post.intro": (
         (
             "Fra udviklingsdialogen {date}: hver gruppes 2 vigtigste pointer og 2 vigtigste ønskede handlinger. "
-            "Planlægningsgruppen tager dem med i det videre arbejde."
+            "{Planning_group} tager dem med i det videre arbejde."
         ),
         (
             "From the development dialogue on {date}: each group's 2 most important key points and 2 most "
-            "important desired actions. The planning group takes them into the further work."
+            "important desired actions. {Planning_group} takes them into the further work."
         ),
     ),
-    "plenum.shortened": (
-        "Nogle tekster er forkortet, så det hele kan stå i én besked. Hele teksten ses med »resultater«.",
-        "Some texts are shortened so that everything fits in one message. Type “results” for the full text.",
+    "plenum.page": (
+        "Side {page} af {pages}",
+        "Page {page} of {pages}",
     ),
     "help.cmd.results": (
-        "se og skriv din gruppes vigtige pointer og ønskede handlinger; planlægningsgruppen ser alle gruppers",
-        "see and write your group's key points and desired actions; the planning group sees every group's",
+        "se og skriv din gruppes vigtige pointer og ønskede handlinger; {planning_group} ser alle gruppers",
+        "see and write your group's key points and desired actions; {planning_group} sees every group's",
     ),
 }

@@ -38,6 +38,29 @@ TEXTS: dict[str, tuple[str, str]] = {
             "tally and manage who is in the group."
         ),
     ),
+    # A concept without a nomination round (DTU's file): the planning group sets the themes itself.
+    "help.intro.direct": (
+        "TalSammen hjælper jer med at forberede {dialogue}: {planning_group} vælger temaerne, inviterer til dialogen og "
+        "følger op bagefter.",
+        "TalSammen helps you prepare the {dialogue}: {planning_group} chooses the themes, invites you to the dialogue "
+        "and follows up afterwards.",
+    ),
+    "help.role.employee.direct": (
+        "Som medarbejder får du en invitation med temaerne, forbereder et hverdagseksempel til hvert tema og svarer på, "
+        "om du kommer.",
+        "As an employee you get an invitation with the themes, prepare an everyday example for each theme and answer "
+        "whether you are coming.",
+    ),
+    "help.role.planning_group.direct": (
+        "Som medlem af {planning_group} vælger du temaerne, sætter dagen, inviterer medarbejderne og styrer, hvem der "
+        "er med i gruppen.",
+        "As a member of {planning_group} you choose the themes, set the day, invite the employees and manage who is "
+        "in the group.",
+    ),
+    "help.team_only.direct": (
+        "{Planning_group} klarer du i teamets kanal: @TalSammen gruppe.",
+        "Manage {planning_group} in the team's channel: @TalSammen group.",
+    ),
     "help.commands": (
         "Det kan du skrive",
         "What you can write",
@@ -51,8 +74,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Write the command here in the chat. Commands work in Danish and English.",
     ),
     "help.team_only": (
-        "En ny runde og planlægningsgruppen klarer du i teamets kanal: @TalSammen start og @TalSammen gruppe.",
-        "Start a new round and manage the planning group in the team's channel: @TalSammen start and @TalSammen group.",
+        "En ny runde og {planning_group} klarer du i teamets kanal: @TalSammen start og @TalSammen gruppe.",
+        "Start a new round and manage {planning_group} in the team's channel: @TalSammen start and @TalSammen group.",
     ),
     "help.cmd.start": (
         "Start en ny runde med temaforslag",
@@ -67,8 +90,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "See how many have answered and whom TalSammen cannot reach",
     ),
     "help.cmd.group": (
-        "Se og ændre planlægningsgruppen",
-        "See and change the planning group",
+        "Se og ændre {planning_group}",
+        "See and change {planning_group}",
     ),
     "help.cmd.my_themes": (
         "Se eller ret dine temaforslag",

@@ -35,8 +35,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.error.not_one_line": ("Skriv på én linje.", "Please write it on one line."),
     "day.error.not_text": ("Udfyld feltet.", "Please fill this in."),
     "day.error.not_planning_group": (
-        "Kun planlægningsgruppen kan sætte dagen.",
-        "Only the planning group can set the day.",
+        "Kun {planning_group} kan sætte dagen.",
+        "Only {planning_group} can set the day.",
     ),
     "day.error.day_started": (
         "Udviklingsdialogen er begyndt, så dagen kan ikke flyttes længere.",
@@ -105,8 +105,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # -- the channel post ------------------------------------------------------------------------
     "themes.announced.title": ("Temaerne til udviklingsdialogen", "The themes of the development dialogue"),
     "themes.announced.intro": (
-        "Planlægningsgruppen har valgt temaerne ud fra de temaer, I har foreslået.",
-        "The planning group has chosen the themes from those you nominated.",
+        "{Planning_group} har valgt temaerne ud fra de temaer, I har foreslået.",
+        "{Planning_group} has chosen the themes from those you nominated.",
     ),
     "themes.why": ("Derfor er temaet valgt:", "Why this theme was chosen:"),
     "themes.invitation_sent": (
@@ -121,8 +121,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The development dialogue is a chance to talk about what matters to you and your colleagues, so that together we can develop well-being and leadership.",
     ),
     "invitation.themes": (
-        "I udviklingsdialogen skal vi drøfte følgende temaer, som planlægningsgruppen har valgt ud fra de temaer, I har foreslået:",
-        "In the development dialogue we will discuss these themes, which the planning group chose from those you nominated:",
+        "I udviklingsdialogen skal vi drøfte følgende temaer, som {planning_group} har valgt ud fra de temaer, I har foreslået:",
+        "In the development dialogue we will discuss these themes, which {planning_group} chose from those you nominated:",
     ),
     "invitation.wellbeing": ("Trivselstema:", "Well-being theme:"),
     "invitation.leadership": ("Ledelsestema:", "Leadership theme:"),
@@ -141,8 +141,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "1. Welcome and introduction\n2. Dialogue on well-being\n3. Dialogue on leadership\n4. Summing up",
     ),
     "invitation.closing": (
-        "Vi glæder os til at se dig til udviklingsdialog.\nMvh Planlægningsgruppen",
-        "We look forward to seeing you at the development dialogue.\nBest regards, the planning group",
+        "Vi glæder os til at se dig til udviklingsdialog.\nMvh {Planning_group}",
+        "We look forward to seeing you at the development dialogue.\nBest regards, {planning_group}",
     ),
     "invitation.team": ("Arbejdsplads:", "Workplace:"),
     "invitation.answer.question": ("Kommer du?", "Are you coming?"),

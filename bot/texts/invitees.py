@@ -101,7 +101,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "See and change who is invited to nominate themes",
     ),
     "invitees.not_member": (
-        "Listen kan kun ændres af planlægningsgruppen for det team, runden hører til.",
-        "Only the planning group of the round's team can change the list.",
+        "Listen kan kun ændres af {planning_group} for det team, runden hører til.",
+        "Only {planning_group} of the round's team can change the list.",
     ),
 }

@@ -18,15 +18,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "leader.name.title": ("Hvem er arbejdspladsens leder?", "Who is the workplace's leader?"),
     "leader.name.intro": (
         "Lederen får påmindelser om sin forberedelse før Udviklingsdialogen og om opfølgningen bagefter. "
-        "Indtil en leder er valgt, går påmindelserne til planlægningsgruppen (et lokalt valg).",
+        "Indtil en leder er valgt, går påmindelserne til {planning_group} (et lokalt valg).",
         "The leader gets reminders to prepare before the development dialogue and to follow up afterwards. "
-        "Until a leader is chosen, the reminders go to the planning group (a local choice).",
+        "Until a leader is chosen, the reminders go to {planning_group} (a local choice).",
     ),
     "leader.name.choice": ("Leder", "Leader"),
     "action.leader.name": ("Gem leder", "Save leader"),
     "leader.none": (
-        "Arbejdspladsen har ingen registreret leder endnu. Planlægningsgruppen kan skrive: @TalSammen leder @navn.",
-        "The workplace has no registered leader yet. The planning group can write: @TalSammen leader @name.",
+        "Arbejdspladsen har ingen registreret leder endnu. {Planning_group} kan skrive: @TalSammen leder @navn.",
+        "The workplace has no registered leader yet. {Planning_group} can write: @TalSammen leader @name.",
     ),
     "leader.not_leader": ("Kun arbejdspladsens leder ({name}) kan bruge lederens kort.",
                           "Only the workplace's leader ({name}) can use the leader's card."),
@@ -56,8 +56,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "What can each of us do in everyday work already now, after discussing our well-being and leadership?",
     ),
     "leader.immediate.collect": (
-        "Du kan også sende spørgsmålet til dem, der deltog. Svarene går uden navn til planlægningsgruppens videre arbejde.",
-        "You can also send the question to those who took part. The answers go, without names, into the planning group's further work.",
+        "Du kan også sende spørgsmålet til dem, der deltog. Svarene går uden navn til {planning_group}s videre arbejde.",
+        "You can also send the question to those who took part. The answers go, without names, into {planning_group}'s further work.",
     ),
     "leader.immediate.asked": ("Spørgsmålet er sendt til deltagerne {date}.", "The question was sent to the participants on {date}."),
     "action.leader.ask": ("Spørg deltagerne", "Ask the participants"),
@@ -169,8 +169,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "What can each of us do in everyday work already now, after discussing our well-being and leadership?",
     ),
     "immediate.intro": (
-        "Svarene går uden navn til planlægningsgruppens videre arbejde og vises først, når mindst {min} har svaret.",
-        "The answers go, without names, into the planning group's further work and are only shown once at least {min} have answered.",
+        "Svarene går uden navn til {planning_group}s videre arbejde og vises først, når mindst {min} har svaret.",
+        "The answers go, without names, into {planning_group}'s further work and are only shown once at least {min} have answered.",
     ),
     "action.immediate.send": ("Send mit svar", "Send my answer"),
     "immediate.thanks": ("Tak for dit svar", "Thank you for your answer"),
@@ -190,8 +190,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "immediate.results.title": ("Hvad kan vi hver især gøre allerede nu? – svarene", "What can each of us do already now? – the answers"),
     "immediate.results.count": ("{count} har svaret.", "{count} have answered."),
     "immediate.results.hidden": ("Svarene vises, når mindst {min} har svaret.", "The answers are shown once at least {min} have answered."),
-    "immediate.results.order": ("Uden navne, i alfabetisk rækkefølge. Materiale til planlægningsgruppens videre arbejde.",
-                                "Without names, in alphabetical order. Material for the planning group's further work."),
+    "immediate.results.order": ("Uden navne, i alfabetisk rækkefølge. Materiale til {planning_group}s videre arbejde.",
+                                "Without names, in alphabetical order. Material for {planning_group}'s further work."),
     "immediate.deleted": ("Dit svar er slettet.", "Your answer has been deleted."),
     "immediate.nothing_to_delete": ("Der er intet svar at slette.", "There is no answer to delete."),
     # -- status and "mine data"
@@ -206,9 +206,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "action.immediate.delete": ("Slet mit svar (allerede nu)", "Delete my answer (already now)"),
     # -- help
     "help.cmd.leader": ("lederens kort (kun lederen): forberedelse, umiddelbar opfølgning, udviklingsplan og tilbagemelding; "
-                        "i kanalen registrerer planlægningsgruppen lederen med: leder @navn",
+                        "i kanalen registrerer {planning_group} lederen med: leder @navn",
                         "the leader's card (the leader only): preparation, immediate follow-up, development plan and feedback; "
-                        "in the channel the planning group registers the leader with: leader @name"),
+                        "in the channel {planning_group} registers the leader with: leader @name"),
     "help.cmd.already_now": ("svarene på 'hvad kan vi gøre allerede nu?' uden navne",
                              "the answers to 'what can we do already now?' without names"),
 }

@@ -151,12 +151,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         (
             "Dine temaforslag slettes automatisk et stykke tid efter rundens frist; kun antal pr. tema "
             "gemmes. Du kan slette dit temaforslag, mens runden er åben. Spørgsmål om dine data: kontakt "
-            "planlægningsgruppen eller organisationens databeskyttelsesrådgiver."
+            "{planning_group} eller organisationens databeskyttelsesrådgiver."
         ),
         (
             "Your nominations are deleted automatically some time after the round's deadline; only counts "
             "per theme are kept. You can delete your nomination while the round is open. Questions about "
-            "your data: contact the planning group or your organisation's data protection officer."
+            "your data: contact {planning_group} or your organisation's data protection officer."
         ),
     ),
     "data.none": (
@@ -200,5 +200,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.summary": (
         "Dine data",
         "Your data",
+    ),
+    "data.hr_comments": (
+        "Dine kommentarer, da jeres koordinationsudvalg sendte planerne videre til HR",
+        "Your comments when your coordination committee forwarded the plans to HR",
+    ),
+    "data.hr_comment.none": (
+        "Ingen kommentar (eller den er slettet). At planerne blev sendt videre, står stadig hos udvalget.",
+        "No comment (or it has been deleted). That the plans were forwarded is still on record with the committee.",
+    ),
+    "action.hr_comment.delete": (
+        "Slet min kommentar til HR ({date})",
+        "Delete my comment to HR ({date})",
+    ),
+    "data.hr_comment_deleted": (
+        "Din kommentar er slettet. At planerne blev sendt videre til HR, står stadig hos udvalget; "
+        "et opslag, HR allerede har fået, kan du bede HR om at fjerne.",
+        "Your comment has been deleted. That the plans were forwarded to HR is still on record with the committee; "
+        "a post HR has already received, you can ask HR to remove.",
+    ),
+    "data.hr_comment_nothing": (
+        "Der er ingen kommentar af dig at slette på den videresendelse.",
+        "There is no comment of yours to delete on that forward.",
     ),
 }

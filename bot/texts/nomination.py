@@ -104,17 +104,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "nomination.who.anonymous": (
         (
-            "Planlægningsgruppen ser dine temaer og begrundelser, men ikke dit navn. TalSammen gemmer, hvem"
+            "{Planning_group} ser dine temaer og begrundelser, men ikke dit navn. TalSammen gemmer, hvem"
             " der har svaret, så du kan rette dit svar og ikke får påmindelser."
         ),
         (
-            "The planning group sees your themes and reasons, but not your name. TalSammen records who has "
+            "{Planning_group} sees your themes and reasons, but not your name. TalSammen records who has "
             "answered, so that you can edit your answer and are not sent reminders."
         ),
     ),
     "nomination.who.named": (
-        "Planlægningsgruppen ser dine temaer og begrundelser med dit navn ved – som på papirskemaet.",
-        "The planning group sees your themes and reasons with your name – as on the paper form.",
+        "{Planning_group} ser dine temaer og begrundelser med dit navn ved – som på papirskemaet.",
+        "{Planning_group} sees your themes and reasons with your name – as on the paper form.",
     ),
     "nomination.who.deadline": (
         "Svar senest {deadline}. Du kan rette dit svar indtil da.",
@@ -213,16 +213,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Your themes",
     ),
     "receipt.intro": (
-        "Det her har du sendt til planlægningsgruppen:",
-        "This is what you sent to the planning group:",
+        "Det her har du sendt til {planning_group}:",
+        "This is what you sent to {planning_group}:",
     ),
     "receipt.anonymous": (
-        "Planlægningsgruppen ser dine begrundelser uden dit navn.",
-        "The planning group sees your reasons without your name.",
+        "{Planning_group} ser dine begrundelser uden dit navn.",
+        "{Planning_group} sees your reasons without your name.",
     ),
     "receipt.named": (
-        "Planlægningsgruppen ser dine begrundelser med dit navn ved.",
-        "The planning group sees your reasons with your name.",
+        "{Planning_group} ser dine begrundelser med dit navn ved.",
+        "{Planning_group} sees your reasons with your name.",
     ),
     "receipt.can_edit": (
         "Du kan rette dit svar indtil {deadline}.",
@@ -241,8 +241,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The deadline has passed, so the round is closed. Contact {contact} if you have questions.",
     ),
     "nomination.not_invited": (
-        "Du er ikke med i denne runde. Kontakt planlægningsgruppen, hvis det er en fejl.",
-        "You are not part of this round. Contact the planning group if this is a mistake.",
+        "Du er ikke med i denne runde. Kontakt {planning_group}, hvis det er en fejl.",
+        "You are not part of this round. Contact {planning_group} if this is a mistake.",
     ),
     "nomination.unknown_round": (
         "Jeg kender ikke den runde. Skriv »mine temaer« for at få dit kort igen.",

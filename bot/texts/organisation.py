@@ -59,7 +59,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "org.link.no_committees": ("Der er ingen MED-Koordinationsgrupper endnu. Skriv “udvalg” i koordinationsgruppens team først.",
                                "There are no coordination committees yet. Write “committee” in the committee's team first."),
     "org.link.no_workplaces": ("Der er ingen arbejdspladser endnu.", "There are no workplaces yet."),
-    "org.link.save": ("Gem", "Save"),
+    "org.link.button": ("Gem", "Save"),
     "org.link.saved": ("Gemt: {count} ændret.", "Saved: {count} changed."),
     # -- the card the committee's channel gets
     "org.sent.summary": ("En udviklingsplan er sendt til MED-Koordinationsgruppen", "A development plan was sent to the coordination committee"),

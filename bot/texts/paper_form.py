@@ -113,8 +113,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "I have sent you the paper form card in our private chat.",
     ),
     "paper.refused.not_contact": (
-        "Papirskemaer indtastes af kontaktpersonen ({contact}) eller planlægningsgruppen.",
-        "Paper forms are entered by the contact person ({contact}) or the planning group.",
+        "Papirskemaer indtastes af kontaktpersonen ({contact}) eller {planning_group}.",
+        "Paper forms are entered by the contact person ({contact}) or {planning_group}.",
     ),
     "paper.refused.round_closed": (
         "Runden er lukket, så der kan ikke indtastes flere papirskemaer.",

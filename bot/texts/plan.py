@@ -41,8 +41,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Employees can send nominations up to and including the day you choose.",
     ),
     "setup.contact.label": (
-        "Kontaktperson i planlægningsgruppen",
-        "Contact person in the planning group",
+        "Kontaktperson i {planning_group}",
+        "Contact person in {planning_group}",
     ),
     "setup.contact.error": (
         "Vælg kontaktpersonen.",
@@ -61,8 +61,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Choose whether names are shown.",
     ),
     "setup.mode.anonymous": (
-        "Uden navne – planlægningsgruppen ser temaer og begrundelser, men ikke hvem der har skrevet hvad",
-        "Without names – the planning group sees themes and reasons, but not who wrote what",
+        "Uden navne – {planning_group} ser temaer og begrundelser, men ikke hvem der har skrevet hvad",
+        "Without names – {planning_group} sees themes and reasons, but not who wrote what",
     ),
     "setup.mode.named": (
         "Med navne – navnet står ved hver begrundelse, som på papirskemaet i guiden",
@@ -115,8 +115,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} could not be reached. See the status for who.",
     ),
     "started.not_in_chat": (
-        "Svarene vises ikke her i kanalen – kun planlægningsgruppen kan se optællingen.",
-        "Answers are not shown here in the channel – only the planning group can see the tally.",
+        "Svarene vises ikke her i kanalen – kun {planning_group} kan se optællingen.",
+        "Answers are not shown here in the channel – only {planning_group} can see the tally.",
     ),
     "plan.no_nominations": (
         (

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
     "action.group": (
-        "Se planlægningsgruppen",
-        "See the planning group",
+        "Se {planning_group}",
+        "See {planning_group}",
     ),
     "group.title": (
-        "Planlægningsgruppen",
-        "The planning group",
+        "{Planning_group}",
+        "{Planning_group}",
     ),
     "group.intro": (
         (
-            "Planlægningsgruppen står for Udviklingsdialogen – typisk lederen og 2-3 "
+            "{Planning_group} står for Udviklingsdialogen – typisk lederen og 2-3 "
             "medarbejderrepræsentanter, fx TR og AMR, eller Lokal-MED."
         ),
         (
-            "The planning group runs the development dialogue – usually the leader and 2-3 employee "
+            "{Planning_group} runs the development dialogue – usually the leader and 2-3 employee "
             "representatives, for example the union rep and the health and safety rep, or the local joint "
             "committee."
         ),
@@ -52,28 +52,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The group cannot be emptied – the last member stays.",
     ),
     "group.members_only": (
-        "Kun medlemmer af planlægningsgruppen kan ændre den.",
-        "Only members of the planning group can change it.",
+        "Kun medlemmer af {planning_group} kan ændre den.",
+        "Only members of {planning_group} can change it.",
     ),
     "group.none": (
         "Der er endnu ingen planlægningsgruppe. Den, der starter den første runde, bliver dens første medlem.",
         "There is no planning group yet. Whoever starts the first round becomes its first member.",
     ),
     "group.added": (
-        "{names} er nu med i planlægningsgruppen.",
-        "{names} joined the planning group.",
+        "{names} er nu med i {planning_group}.",
+        "{names} joined {planning_group}.",
     ),
     "group.removed": (
-        "{names} er ikke længere med i planlægningsgruppen.",
-        "{names} left the planning group.",
+        "{names} er ikke længere med i {planning_group}.",
+        "{names} left {planning_group}.",
     ),
     "group.refused.last_member": (
-        "Planlægningsgruppen kan ikke stå tom. Tilføj en anden, før du fjerner det sidste medlem.",
-        "The planning group cannot be left empty. Add someone else before removing the last member.",
+        "{Planning_group} kan ikke stå tom. Tilføj en anden, før du fjerner det sidste medlem.",
+        "{Planning_group} cannot be left empty. Add someone else before removing the last member.",
     ),
     "group.refused.full": (
-        "Planlægningsgruppen er fuld.",
-        "The planning group is full.",
+        "{Planning_group} er fuld.",
+        "{Planning_group} is full.",
     ),
     "group.need_mention": (
         "Nævn dem, du vil tilføje eller fjerne, fx »gruppe tilføj @navn«.",

@@ -208,8 +208,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "run_sheet.minutes": ("{minutes} min.", "{minutes} min"),
     "run_sheet.minutes_seconds": ("{minutes} min. {seconds} sek.", "{minutes} min {seconds} s"),
     "run_sheet.no_day": (
-        "Dagen for Udviklingsdialogen er ikke sat endnu, så drejebogen har ingen klokkeslæt. Planlægningsgruppen sætter dagen først.",
-        "The day of the development dialogue has not been set yet, so the run-sheet has no times. The planning group sets the day first.",
+        "Dagen for Udviklingsdialogen er ikke sat endnu, så drejebogen har ingen klokkeslæt. {Planning_group} sætter dagen først.",
+        "The day of the development dialogue has not been set yet, so the run-sheet has no times. {Planning_group} sets the day first.",
     ),
     "run_sheet.action.plenum.wellbeing": ("Plenum: trivselstemaet", "Plenum: the well-being theme"),
     "run_sheet.action.plenum.leadership": ("Plenum: ledelsestemaet", "Plenum: the leadership theme"),

@@ -29,16 +29,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Announce and invite",
     ),
     "selection.summary": (
-        "Planlægningsgruppen udvælger temaer",
-        "The planning group chooses the themes",
+        "{Planning_group} udvælger temaer",
+        "{Planning_group} chooses the themes",
     ),
     "selection.sent_privately": (
         "Jeg har sendt dig kortet til at vælge temaer i vores private chat.",
         "I have sent you the card for choosing the themes in our private chat.",
     ),
     "selection.title": (
-        "Planlægningsgruppen udvælger temaer",
-        "Choose the themes for the dialogue",
+        "{Planning_group} udvælger temaer",
+        "{Planning_group} chooses the themes",
     ),
     "selection.intro": (
         "Vælg ét trivselstema og ét ledelsestema til Udviklingsdialogen, og skriv kort hvorfor. Medarbejderne skal "
@@ -99,8 +99,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Current choice, {date}, by ",
     ),
     "selection.current.hint": (
-        "Alle i planlægningsgruppen kan se og rette valget, indtil temaerne er annonceret.",
-        "Everyone in the planning group can see and change the choice until the themes are announced.",
+        "Alle i {planning_group} kan se og rette valget, indtil temaerne er annonceret.",
+        "Everyone in {planning_group} can see and change the choice until the themes are announced.",
     ),
     "selection.errors.title": (
         "Valget er ikke gemt endnu. Ret venligst:",
@@ -172,9 +172,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "selection.result.next": (
         "Næste trin: fortæl medarbejderne, hvilke temaer I har valgt og hvorfor, og send invitationen. Indtil da kan "
-        "alle i planlægningsgruppen rette valget.",
-        "Next: tell the employees which themes you chose and why, and send the invitation. Until then anyone in the "
-        "planning group can change the choice.",
+        "alle i {planning_group} rette valget.",
+        "Next: tell the employees which themes you chose and why, and send the invitation. Until then anyone in "
+        "{planning_group} can change the choice.",
     ),
     "selection.result.announced": (
         "Temaerne blev annonceret {date}. Valget kan ikke længere ændres, for medarbejderne har fået det at vide.",

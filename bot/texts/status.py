@@ -82,11 +82,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "reminder.why": (
         (
-            "Dine temaer og begrundelser hjælper planlægningsgruppen med at vælge, hvad I skal tale om i "
+            "Dine temaer og begrundelser hjælper {planning_group} med at vælge, hvad I skal tale om i "
             "Udviklingsdialogen."
         ),
         (
-            "Your themes and reasons help the planning group choose what you will talk about in the "
+            "Your themes and reasons help {planning_group} choose what you will talk about in the "
             "development dialogue."
         ),
     ),
@@ -108,12 +108,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Employees choose themes",
     ),
     "status.step.tally": (
-        "Planlægningsgruppen udvælger temaer",
-        "The planning group selects themes",
+        "{Planning_group} udvælger temaer",
+        "{Planning_group} selects themes",
     ),
     "status.step.selection": (
-        "Planlægningsgruppen udvælger temaer",
-        "The planning group selects themes",
+        "{Planning_group} udvælger temaer",
+        "{Planning_group} selects themes",
     ),
     "status.step.invitation": (
         "Information til medarbejderne om valgte temaer",
@@ -219,6 +219,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{delivered} leveret, {waiting} venter, {undelivered} kunne ikke leveres",
         "{delivered} delivered, {waiting} waiting, {undelivered} could not be delivered",
     ),
+    # Teams may have the card, but its answer never reached the bot: not sent again, so ask them.
+    "status.cards.value.maybe": (
+        "{delivered} leveret, {maybe} måske leveret (Teams bekræftede det ikke – spørg dem), {waiting} venter, "
+        "{undelivered} kunne ikke leveres",
+        "{delivered} delivered, {maybe} maybe delivered (Teams did not confirm it – ask them), {waiting} waiting, "
+        "{undelivered} could not be delivered",
+    ),
     "status.next_reminder": (
         "Næste påmindelse",
         "Next reminder",
@@ -233,11 +240,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "status.next.nomination": (
         (
-            "Når fristen er udløbet, samler planlægningsgruppen medarbejdernes temaer i optællingen og vælger, "
+            "Når fristen er udløbet, samler {planning_group} medarbejdernes temaer i optællingen og vælger, "
             "hvilke temaer der skal drøftes i Udviklingsdialogen."
         ),
         (
-            "When the deadline has passed, the planning group gathers the employees' themes in the tally and "
+            "When the deadline has passed, {planning_group} gathers the employees' themes in the tally and "
             "chooses which themes will be discussed in the development dialogue."
         ),
     ),
