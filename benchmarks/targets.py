@@ -36,6 +36,10 @@ def turn_verdicts(reports: list[TurnReport]) -> list[Verdict]:
     Against the echo bot with its pool widened to 64 and msrest patched (the best a stock bot
     can be tuned to): p99 and CPU per turn. TalSammen needs no thread pool, so its own runs
     from both configurations count (the worse one decides).
+
+    A verdict judges when Teams had its answer (the HTTP request, which Teams retries after
+    15 s); beside it stands when the reply arrived, which for TalSammen is bounded by the
+    tenant's 50 requests a second (45.5 with the limiter's spacing) and for the echo bots is not.
     """
     ours = [run for report in reports for run in report.runs if run.bot == "talsammen"]
     by = {(report.backend, report.threads, run.bot, run.n): run for report in reports for run in report.runs}
@@ -50,20 +54,28 @@ def turn_verdicts(reports: list[TurnReport]) -> list[Verdict]:
             verdicts.append(Verdict(f"nomination turns {tag}", "not measured", None))
             continue
         p99 = percentile(slowest.latencies, 0.99)
-        rate = min(TURN_N / run.wall for run in mine)
+        reply99 = max(percentile(run.replies, 0.99) for run in mine)
+        rate = min(run.answered_per_second for run in mine)
+        replies = min(run.replies_per_second for run in mine)
         if stock is not None:
-            value = rate / (TURN_N / stock.wall)
+            value = rate / stock.answered_per_second
             verdicts.append(Verdict(f"throughput ≥ {THROUGHPUT_RATIO:.0f}× the stock echo bot's {tag}",
-                                    f"{value:.2f}× ({rate:.0f} / {TURN_N / stock.wall:.0f} turns/s)", value >= THROUGHPUT_RATIO))
+                                    f"turns answered {value:.2f}× ({rate:.0f} / {stock.answered_per_second:.0f} a second); "
+                                    f"replies {replies / stock.replies_per_second:.2f}× ({replies:.0f} / {stock.replies_per_second:.0f} a second, "
+                                    "ours bounded by the tenant's 50/s)", value >= THROUGHPUT_RATIO))
             value = ratio(p99, percentile(stock.latencies, 0.99))
             verdicts.append(Verdict(f"p99 ≤ {STOCK_P99_RATIO}× the stock echo bot's {tag}",
-                                    f"{value:.2f}× ({ms(p99)} / {ms(percentile(stock.latencies, 0.99))})", value <= STOCK_P99_RATIO))
+                                    f"answered {value:.2f}× ({ms(p99)} / {ms(percentile(stock.latencies, 0.99))}); "
+                                    f"reply arrived {ratio(reply99, percentile(stock.replies, 0.99)):.2f}× "
+                                    f"({ms(reply99)} / {ms(percentile(stock.replies, 0.99))})", value <= STOCK_P99_RATIO))
         else:
             verdicts.append(Verdict(f"against the stock echo bot {tag}", "not measured (full mode)", None))
         if wide is not None:
             value = ratio(p99, percentile(wide.latencies, 0.99))
             verdicts.append(Verdict(f"p99 ≤ {TURN_RATIO}× the echo bot's with 64 threads {tag}",
-                                    f"{value:.2f}× ({ms(p99)} / {ms(percentile(wide.latencies, 0.99))})", value <= TURN_RATIO))
+                                    f"answered {value:.2f}× ({ms(p99)} / {ms(percentile(wide.latencies, 0.99))}); "
+                                    f"reply arrived {ratio(reply99, percentile(wide.replies, 0.99)):.2f}× "
+                                    f"({ms(reply99)} / {ms(percentile(wide.replies, 0.99))})", value <= TURN_RATIO))
             cpu = max(run.cpu / run.n for run in mine)
             value = ratio(cpu, wide.cpu / wide.n)
             verdicts.append(Verdict(f"CPU per nomination turn ≤ {CPU_RATIO:.0f}× the echo bot's {tag}",
@@ -71,9 +83,11 @@ def turn_verdicts(reports: list[TurnReport]) -> list[Verdict]:
         big = [run for run in ours if run.backend == backend and run.n == BIG_N]
         if big:
             worst = max(max(run.latencies) for run in big)
+            last_reply = max(max(run.replies, default=float("nan")) for run in big)
             errors = sum(len(run.problems) for run in big)
             verdicts.append(Verdict(f"{BIG_N:,} concurrent: no turn over {BIG_N_LIMIT:.0f} s, no errors ({backend})",
-                                    f"slowest {worst:.1f} s, {'no errors' if not errors else f'{errors} problems'}",
+                                    f"slowest answer {worst:.1f} s, {'no errors' if not errors else f'{errors} problems'}; "
+                                    f"last reply arrived after {last_reply:.1f} s (the tenant's 50/s: at least {BIG_N / 45.5:.0f} s)",
                                     worst <= BIG_N_LIMIT and not errors))
         over = sum(run.over_limit for run in ours if run.backend == backend)
         errors = sum(len(run.problems) for run in ours if run.backend == backend)

@@ -1,7 +1,6 @@
 """The application factory: settings in, a ready aiohttp application out. No globals."""
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass
 
@@ -31,16 +30,23 @@ from .teams.auth import Authenticator, BotFrameworkAuthenticator, DisabledAuthen
 from .teams.connector import ConnectorClient, NoAuth
 from .teams.gate import Admitted, admit
 from .teams.tokens import BotFrameworkTokenProvider
+from .teams.turns import Turns
 from .texts import use_roles
 
 log = logging.getLogger(__name__)
 
 SERVICES = web.AppKey("services", Services)
-# Turns running at once; more wait here holding only their parsed activity. It also bounds the
-# replies queued for the tenant's 50 a second (bot/scheduler/reply_lane.py): a deadline-day
-# burst of 1,000 simultaneous submissions finishes no sooner with more turns in flight, since
-# their replies leave at the tenant's rate either way, and each turn in flight costs memory.
+TURNS = web.AppKey("turns", Turns)  # the turns under way, some of them after Teams had its answer (bot/teams/turns.py)
+# Turns doing their work at once; more wait here holding only their parsed activity. With the
+# next constant it bounds the replies queued for the tenant's 50 a second
+# (bot/scheduler/reply_lane.py), and each turn in flight costs memory.
 MAX_CONCURRENT_TURNS = 100
+# How many turns whose effect is committed may give their slot to the next turn while their
+# reply waits for the tenant's rate (bot/teams/turns.py). 0 for now: with 1,000 the PostgreSQL
+# benchmark at 200 concurrent sent 77-150 replies over the tenant's limit, because the turns'
+# storage work then took the pool's 20 connections, the shared budget's reservations waited
+# past the lane's 2 s patience, and the lane's fallback on PostgreSQL has no tenant window.
+MAX_WAITING_REPLIES = 0
 
 
 @dataclass
@@ -131,19 +137,21 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
         await bot.on_turn(ctx)
 
     allowed_tenants = settings.tenant_allowlist
-    turn_slots = asyncio.Semaphore(MAX_CONCURRENT_TURNS)
+    turns = Turns(MAX_CONCURRENT_TURNS, max_waiting_replies=MAX_WAITING_REPLIES)
 
     async def messages(request: web.Request) -> web.StreamResponse:
         decision = await admit(request, authenticator=authenticator, allowed_tenants=allowed_tenants, max_body_bytes=settings.max_body_bytes)
         if not isinstance(decision, Admitted):
             return decision
         try:
-            async with turn_slots:
-                response = await adapter.process(decision.activity, decision.claims, on_turn, tenant_id=decision.tenant_id)
+            # Answered when the turn ends, or earlier once its effect is committed and only its
+            # reply waits for the tenant's rate (bot/teams/turns.py).
+            answer = await turns.run(lambda: adapter.process(decision.activity, decision.claims, on_turn, tenant_id=decision.tenant_id))
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             # botbuilder could not read an activity the gate let through (a nonsense timestamp…)
             log.warning("refused an activity botbuilder could not read: %s", type(error).__name__)
             return web.json_response({"error": "bad_activity"}, status=400)
+        response = answer.result
         if response is not None:
             return web.json_response(data=response.body, status=response.status)
         return web.Response(status=200)
@@ -182,6 +190,7 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
             log.info("%s", line)
 
     async def on_cleanup(app: web.Application) -> None:
+        await turns.close()  # turns still sending their replies need the connector and the database
         if "runner" in app:
             await app["runner"].shutdown()
         await services.drain()
@@ -190,6 +199,7 @@ def create_app(settings: Settings, overrides: Overrides | None = None) -> web.Ap
 
     app = web.Application(client_max_size=settings.max_body_bytes)
     app[SERVICES] = services
+    app[TURNS] = turns
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/health", health)
     app.router.add_get("/privacy/{lang}", privacy)

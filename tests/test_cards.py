@@ -31,7 +31,7 @@ from bot.cards.paper_form import paper_chooser_card, paper_receipt_card
 from bot.texts import t
 from bot.cards.invitees import Listed, Saved, invitees_card
 from bot.cards.plan import RoundStart, SetupForm
-from bot.process.invitees import PAGE_SIZE, page_count
+from bot.process.invitees import PAGE_SIZE, page_count, split_keys
 from bot.process.people import Member
 from bot.concepts import load_concept
 from bot.process.concept import Concept, Kind
@@ -61,7 +61,7 @@ from bot.cards.selection import selection_card, selection_result_card
 from bot.process.evaluation import ANSWER_MAX_CHARS, EvaluationAnswer, EvaluationSummary
 from bot.process.everyday_example import NOTE_MAX_CHARS, ExampleNotes, Preparation, Readiness
 from bot.process.group_results import ENTRY_MAX_CHARS, GroupResult, PlenumView
-from bot.process.grouping import PeopleChange, SavedGrouping, form_groups
+from bot.process.grouping import ABSENTEES_PER_PAGE, PeopleChange, SavedGrouping, absentee_keys, form_groups
 from bot.process.invitation import (
     FIELD_DATE, FIELD_LINK, FIELD_PLACE, FIELD_START, LINK_MAX_CHARS, PLACE_MAX_CHARS, Answer, DialogueDay,
 )
@@ -456,6 +456,10 @@ def paged_cards_300(lang: str, concept: Concept) -> dict[str, dict]:
         "grouping_300_page_2": grouping_card(lang, view, page=1),
         "grouping_300_last_page": grouping_card(lang, view, page=99),
         "groups_post_300_page_2": groups_post_card(lang, dialogue_id="d1", grouping=saved.grouping, names=NAMES300, day=DAY, page=1),
+        "absentees_300_page_2": absentees_card(lang, dialogue_id="d1", version=3, people=[(p, NAMES300[p]) for p in PEOPLE300],
+                                               absent=set(PEOPLE300[::3]), first_held=False, page=1),
+        "absentees_300_last_page": absentees_card(lang, dialogue_id="d1", version=3, people=[(p, NAMES300[p]) for p in PEOPLE300],
+                                                  absent=set(PEOPLE300), first_held=True, page=99),
         "plenum_300_page_2": plenum_card(lang, concept, dialogue_id="d1", view=views[0][0], theme=views[0][1], can_post=True, page=1),
         "plenum_post_300_page_2": plenum_post_card(lang, concept, views=views, day=None, dialogue_id="d1", page=1),
         "plenum_post_300_last_page": plenum_post_card(lang, concept, views=views, day=None, dialogue_id="d1", page=99),
@@ -1629,9 +1633,9 @@ def test_every_typed_command_has_a_button_on_some_card() -> None:
     """No dead ends: what can be typed can be pressed, on a card the bot sends before it."""
     pressed = {
         action["data"]["verb"]
-        for lang in ("da", "en") for card in all_cards(lang, load_concept("nyborg")).values()
+        for lang in ("da", "en") for concept in ("nyborg", "dtu") for card in all_cards(lang, load_concept(concept)).values()
         for action in by_type(card, "Action.Submit")
-    }
+    }  # DTU's cards too: choosing one of its dialogues (selection.kind) is a DTU step
     typed = {command.payload.VERB for command in REGISTRY.ordered_commands}
     assert typed <= pressed, typed - pressed
 
@@ -1700,3 +1704,28 @@ def test_a_day_of_300_people_is_paged_with_every_group_and_name_reachable_and_ea
         assert all(json.dumps(r.key_points[0].split("\n")[-1], ensure_ascii=False)[1:-1] in plenum_text
                    and json.dumps(r.desired_actions[1].split("\n")[0], ensure_ascii=False)[1:-1] in plenum_text for r in views[1][0].results)
         assert t(lang, "plenum.missing", groups="2") in json.dumps(paged["plenum"][-1], ensure_ascii=False)
+
+
+def test_the_absentee_card_of_300_people_is_paged_with_everyone_once_and_every_tick_carried() -> None:
+    people = [(p, NAMES300[p]) for p in PEOPLE300]
+    keys = absentee_keys(PEOPLE300)
+    absent = set(PEOPLE300[::7])
+    for lang in ("da", "en"):
+        pages = _all_pages(lang, lambda n: absentees_card(lang, dialogue_id="d1", version=3, people=people, absent=absent,
+                                                          first_held=False, page=n))
+        assert len(pages) > 1
+        choices = []
+        for number, page in enumerate(pages, start=1):
+            assert_valid_card(page)
+            assert wire_size(page) < 40_000, number
+            assert t(lang, "list.page", page=number, pages=len(pages), first=len(choices) + 1,
+                     last=len(choices) + ABSENTEES_PER_PAGE if number < len(pages) else 300, total=300) in json.dumps(page, ensure_ascii=False)
+            choice_set = next(e for e in page["body"] if e.get("type") == "Input.ChoiceSet")
+            on_page = [c["value"] for c in choice_set["choices"]]
+            assert set(split_keys(choice_set["value"])) == {keys[p] for p in absent if keys[p] in on_page}
+            for action in page["actions"]:  # every button carries the page shown and the ticks of all pages
+                assert split_keys(action["data"]["shown"]) == on_page
+                assert set(split_keys(action["data"]["marked"])) == {keys[p] for p in absent}
+            choices += on_page
+        assert sorted(choices) == sorted(keys.values())  # everyone once, by key: no Teams id on the card
+        assert not any(p in json.dumps(pages) for p in PEOPLE300)

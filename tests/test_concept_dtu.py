@@ -220,7 +220,7 @@ async def choose_themes(journey: Journey, *, dialogue_id: str | None, wellbeing:
     await journey.post(f.personal_submit(journey.mock.url, value, user="u-leader", conversation=LEA, reply_to=form_id))
 
 
-async def run_the_rest_of_the_cycle(journey: Journey, dialogue_id: str) -> None:
+async def run_the_rest_of_the_cycle(journey: Journey, dialogue_id: str, *, kinds: tuple[Kind, ...] = tuple(Kind)) -> None:
     """Set the day, announce, answer, form the groups, enter results, build and adopt the plan."""
     url, store = journey.mock.url, journey.services.store
     form_id = await set_day(journey, DAY)
@@ -238,10 +238,11 @@ async def run_the_rest_of_the_cycle(journey: Journey, dialogue_id: str) -> None:
 
     await journey.post(f.channel_mention(url, "grupper", user="u-leader", name="Lea Leder"))
     grouping = await store.groupings.get(dialogue_id)
-    assert grouping is not None and grouping.wellbeing and grouping.leadership
+    assert grouping is not None and grouping.kinds == kinds  # one round on a one-kind day, both on Nyborg's
+    assert all(grouping.groups(kind) for kind in kinds) and not any(grouping.groups(kind) for kind in set(Kind) - set(kinds))
 
-    await store.group_results.enter(dialogue_id, Kind.WELLBEING, 1, ResultsInput(("Tillid",), ("Fast tjek-ind hver morgen",)),
-                                    sender=grouping.wellbeing[0][0], now=journey.clock.now())
+    await store.group_results.enter(dialogue_id, kinds[0], 1, ResultsInput(("Tillid",), ("Fast tjek-ind hver morgen",)),
+                                    sender=grouping.groups(kinds[0])[0][0], now=journey.clock.now())
     journey.clock.set(AFTER)
     await say_privately(journey, "u-leader", "plan")
     lea_card, _ = journey.cards_in(LEA)[-1]
@@ -342,3 +343,69 @@ def test_texts_naming_the_planning_group_take_the_concepts_word(lang: str) -> No
         from bot.texts import _ROLES
         _ROLES.reset(token)
     assert "planlægningsgruppen" in t("da", "invitation.closing").casefold()  # Nyborg's word by default
+
+
+# -- a DTU unit runs one of its two dialogues -------------------------------------------------
+async def choose_one_dialogue(journey: Journey, kind: Kind, *, typed: bool) -> None:
+    """Lea chooses which dialogue by the selection card's button or by typing it, then its one theme."""
+    word = {Kind.WELLBEING: "trivsel", Kind.LEADERSHIP: "ledelse"}[kind]
+    if typed:
+        await journey.post(f.channel_mention(journey.mock.url, f"vælg dialog {word}", user="u-leader", name="Lea Leder"))
+    else:
+        await journey.post(f.channel_mention(journey.mock.url, "vælg temaer", user="u-leader", name="Lea Leder"))
+        form_id, form = journey.cards_in(LEA)[-1]
+        said = card_text(form)
+        for about in DTU.dialogue_kinds.values():  # each dialogue's purpose where the choice is made
+            assert about.name.da in said and about.purpose.da in said
+        assert "hver andet år" in said and "wellbeing_theme" in said and "leadership_theme" in said  # both until chosen
+        await journey.post(f.personal_submit(journey.mock.url, {"verb": "selection.kind", "team_id": f.TEAM, "kind": kind.value},
+                                             user="u-leader", conversation=LEA, reply_to=form_id))
+    form_id, form = journey.cards_in(LEA)[-1]
+    said, other = card_text(form), ({*Kind} - {kind}).pop()
+    assert f"{kind.value}_theme" in said and f"{other.value}_theme" not in said
+    value = {"verb": "selection.submit", "team_id": f.TEAM, "kinds": kind.value, f"{kind.value}_theme": "own",
+             f"{kind.value}_own_title": "Vores eget tema", f"{kind.value}_reason": "Det fylder hos os"}
+    await journey.post(f.personal_submit(journey.mock.url, value, user="u-leader", conversation=LEA, reply_to=form_id))
+
+
+@pytest.mark.parametrize(("kind", "typed"), [(Kind.WELLBEING, False), (Kind.LEADERSHIP, True)])
+async def test_a_cycle_runs_with_one_of_dtus_dialogues(dtu_journey: Journey, kind: Kind, typed: bool) -> None:
+    journey = dtu_journey
+    services, url = journey.services, journey.mock.url
+    at_human_pace(journey)
+    await journey.post(f.bot_added_to_team(url))
+    await services.store.planning_group.add(f.TEAM, "u-leader", "Lea Leder", added_by="u-leader", now=journey.clock.now())
+    await choose_one_dialogue(journey, kind, typed=typed)
+    dialogue = await services.store.dialogues.current_dialogue(f.TEAM, journey.clock.now())
+    assert dialogue.kinds == (kind,) and await services.store.dialogues.kinds(dialogue.id) == (kind,)
+    chosen = await services.store.selections.get(dialogue.id)
+    assert chosen.themes.kinds == (kind,) and chosen.themes.choice(kind).own_title == "Vores eget tema"
+    await run_the_rest_of_the_cycle(journey, dialogue.id, kinds=(kind,))
+    invitation = card_text(invitation_of(journey, "u-bo")[1])
+    assert "Vores eget tema" in invitation
+
+
+def test_a_one_kind_day_has_one_round_on_its_run_sheet() -> None:
+    from datetime import date, time
+
+    from bot.process.run_sheet import outline, run_sheet
+
+    both = run_sheet(date(2026, 10, 1), time(8, 0))
+    for kind in Kind:
+        sheet = run_sheet(date(2026, 10, 1), time(8, 0), kinds=(kind,))
+        assert [s.id for s in sheet] == ["prepare", "welcome", f"{kind}_examples", f"{kind}_sort", f"{kind}_plenum", "close"]
+        assert sheet[2].starts == both[2].starts and (sheet[-1].ends - sheet[0].starts).total_seconds() == 100 * 60
+        assert [part for part, *_ in outline(date(2026, 10, 1), time(8, 0), kinds=(kind,))] == ["welcome", kind.value, "summary"]
+    assert [s.id for s in both][5] == "break"  # Nyborg's day is unchanged
+
+
+def test_nyborgs_selection_card_offers_no_choice_of_dialogue() -> None:
+    from bot.cards.selection import selection_card
+
+    for lang in ("da", "en"):
+        nyborg = selection_card(lang, NYBORG, dialogue_id="d1", tally=None)
+        dtu = selection_card(lang, DTU, dialogue_id="d1", tally=None, kinds=(Kind.LEADERSHIP,))
+        for card in (nyborg, dtu):
+            assert_valid_card(card)
+        assert "selection.kind" not in card_text(nyborg) and "selection.kind" in card_text(dtu)
+        assert "wellbeing_theme" not in card_text(dtu) and DTU.dialogue_kinds[Kind.LEADERSHIP].purpose(lang) in card_text(dtu)

@@ -182,3 +182,50 @@ async def test_moving_the_day_updates_every_invitation_card_in_place_and_refuses
     assert len(journey.cards_in("a:u-bo")) == cards_before + 1
     current = journey.cards_in("a:u-bo")[-1][1]
     assert "kl. 10.00-13.00" in card_text(current) and "Kommer du?" in card_text(current)
+
+
+async def test_an_answer_on_the_notice_puts_the_notice_and_the_invitation_in_place(journey: Journey):
+    url, store = journey.mock.url, journey.services.store
+    ticks = itertools.count(0.0, 1.0)
+    journey.mock._clock = lambda: next(ticks)
+    dialogue = await start_round(journey)
+    await set_day(journey, DAY)
+    await store.selections.save(selection_of(dialogue.id, journey.clock.now()))
+    await journey.post(f.channel_mention(url, "annoncér", user="u-leader", name="Lea Leder"))
+    confirm_id, _ = journey.cards_in(THREAD)[-1]
+    await journey.post(thread_submit(url, {"verb": "themes.announce", "dialogue_id": dialogue.id}, user="u-leader", name="Lea Leder",
+                                     reply_to=confirm_id))
+    original = invitation_of(journey, "u-bo")[0]
+    [coming] = [b for b in _answer_buttons(journey, "u-bo", original) if b["answer"] == "coming"]
+    await journey.post(f.personal_submit(url, coming, user="u-bo", conversation="a:u-bo", reply_to=original))
+
+    # A new date clears his answer; the notice asks again, its buttons marked as the notice's.
+    await set_day(journey, {**DAY, "day_date": "2026-10-06"})
+    notice_id, notice = journey.cards_in("a:u-bo")[-1]
+    assert "Ændring i udviklingsdialogen" in card_text(notice) and "Kommer du?" in shown(journey, "a:u-bo", original)
+    buttons = _answer_buttons(journey, "u-bo", notice_id)
+    assert {b["answer"] for b in buttons} == {"coming", "cannot_come"} and all(b["card"] == "notice" for b in buttons)
+    assert all("card" not in b for b in _answer_buttons(journey, "u-bo", original))
+
+    # He answers on the notice: the notice stays the notice with his answer, and his invitation shows it too.
+    cards_before = len(journey.cards_in("a:u-bo"))
+    [coming] = [b for b in buttons if b["answer"] == "coming"]
+    await journey.post(f.personal_submit(url, coming, user="u-bo", conversation="a:u-bo", reply_to=notice_id))
+    assert await store.invitations.answers(dialogue.id) == {"u-bo": Answer.COMING}
+    assert len(journey.cards_in("a:u-bo")) == cards_before  # both in place, nothing new
+    on_notice, on_invitation = shown(journey, "a:u-bo", notice_id), shown(journey, "a:u-bo", original)
+    assert "Ændring i udviklingsdialogen" in on_notice and "Du har svaret: Jeg kommer." in on_notice
+    assert "Du har svaret: Jeg kommer." in on_invitation and "tirsdag den 6. oktober 2026" in on_invitation
+    for card_id in (notice_id, original):  # each offers only the change, for the day as it is
+        [change] = _answer_buttons(journey, "u-bo", card_id)
+        assert change["answer"] == "cannot_come" and change["day_date"] == "2026-10-06", card_id
+
+    # Changing his mind on the notice again: one answer per press, both cards follow.
+    [change] = _answer_buttons(journey, "u-bo", notice_id)
+    await journey.post(f.personal_submit(url, change, user="u-bo", conversation="a:u-bo", reply_to=notice_id))
+    assert await store.invitations.answers(dialogue.id) == {"u-bo": Answer.CANNOT_COME}
+    for card_id in (notice_id, original):
+        assert "Du har svaret: Jeg kan ikke komme." in shown(journey, "a:u-bo", card_id), card_id
+    assert [e.action for e in await store.audit.entries(actor="u-bo")].count("day.answered") == 3
+    # Another person's invitation is not touched by his answer.
+    assert "Kommer du?" in shown(journey, "a:u-dorte", invitation_of(journey, "u-dorte")[0])

@@ -7,14 +7,16 @@ planning group types ``grupper``. The rules are unit-tested in tests/test_groupi
 """
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time, timezone
 from itertools import combinations
 
 import factories as f
-from bot.process.grouping import GROUPS_POSTED_KIND
+from bot.process.grouping import GROUPS_POSTED_KIND, absentee_keys
 from bot.process.invitation import Answer, DialogueDay
 from bot.process.people import Member
 from bot.scheduler.runner import build_runner
+from cards_validation import assert_valid_card
 from test_journey import Journey, card_text, journey  # noqa: F401 - the fixture
 
 LEADER = "u-leader"
@@ -105,16 +107,18 @@ async def test_groups_are_formed_posted_with_mentions_regrouped_after_absentees_
     await journey.post(press(journey, {"verb": "groups.absent.show", "dialogue_id": dialogue_id, "version": 1}, card_id))
     absent_id, absent_card = last_card(journey, LEADER_CHAT)
     choice_set = next(e for e in absent_card["body"] if e.get("type") == "Input.ChoiceSet")
-    assert {c["value"] for c in choice_set["choices"]} == set(people)
+    keys = absentee_keys(people)  # the card names people by short keys, not their Teams ids
+    assert {c["value"] for c in choice_set["choices"]} == set(keys.values())
+    regroup_button = absent_card["actions"][0]["data"]
     toggle = next(e for e in absent_card["body"] if e.get("type") == "Input.Toggle")
     assert toggle["value"] == "false"  # 09:20: the first round has not begun
 
     # A forged id is refused and changes nothing.
-    forged = {"verb": "groups.absent.save", "dialogue_id": dialogue_id, "version": 1, "absent": "u-05,u-x", "first_held": "false"}
+    forged = {**regroup_button, "absent": "u-05,u-x", "first_held": "false"}
     await journey.post(press(journey, forged, absent_id))
     assert (await services.store.groupings.record(dialogue_id)).version == 1
 
-    save = {"verb": "groups.absent.save", "dialogue_id": dialogue_id, "version": 1, "absent": "u-02,u-07", "first_held": "false"}
+    save = {**regroup_button, "absent": f"{keys['u-02']},{keys['u-07']}", "first_held": "false"}
     await journey.post(press(journey, save, absent_id))
     saved = await services.store.groupings.record(dialogue_id)
     assert saved.version == 2 and saved.absent == {"u-02", "u-07"} and saved.first_held is False
@@ -205,3 +209,83 @@ async def test_forming_again_takes_the_new_answers_and_a_post_outside_working_ho
     journey.clock.set(datetime(2026, 9, 7, 7, 0, tzinfo=timezone.utc))
     await build_runner(services).sweeper.run_once()
     assert len([c for _, c in journey.cards_in(f.TEAM) if "Sæt jer ved jeres gruppe" in card_text(c)]) == 1
+
+
+def submit_of(card: dict, title: str) -> dict:
+    return next(a["data"] for a in card["actions"] if a["title"] == title)
+
+
+async def test_a_day_of_300_marks_absentees_page_by_page_and_posts_every_page_with_its_mentions(journey: Journey):
+    """300 people: the absentee card goes on pages whose ticks all count; the channel gets every page of the
+    groups as a message of its own, each mentioning those on it (an update in place notifies nobody)."""
+    services, url, now = journey.services, journey.mock.url, journey.clock.now()
+    await journey.post(f.bot_added_to_team(url))
+    store = services.store
+    await store.planning_group.add(f.TEAM, LEADER, "Lea Leder", added_by=LEADER, now=now)
+    dialogue_id = (await store.dialogues.ensure_dialogue(f.TEAM, now)).id
+    await store.invitations.set_day(dialogue_id, DialogueDay(date(2026, 9, 24), time(9, 30), "Kantinen"), by=LEADER, now=now)
+    everyone = [Member(LEADER, "Lea Leder"), *(Member(f"29:{'x' * 80}{i:03d}", f"Kollega Østergaard Bækgård {i:03d}") for i in range(299))]
+    await store.invitations.invite(dialogue_id, everyone)
+    await journey.post(f.channel_mention(url, "grupper", user=LEADER, name="Lea Leder"))
+    card_id, _ = last_card(journey, LEADER_CHAT)
+    journey.clock.set(datetime(2026, 9, 24, 7, 20, tzinfo=timezone.utc))
+
+    # Page 1: tick two; on to page 3 (via 2), tick one there; back to page 1, whose ticks are still there; regroup.
+    await journey.post(press(journey, {"verb": "groups.absent.show", "dialogue_id": dialogue_id, "version": 1}, card_id))
+    absent_id, page = last_card(journey, LEADER_CHAT)
+    keys = absentee_keys(m.user_id for m in everyone)
+    user_of = {k: u for u, k in keys.items()}
+    gone: list[str] = []
+    new_ticks = {0: 2, 2: 1}  # how many to tick the first time a page is shown
+    for to_page in (1, 2, 1, 0):
+        shown = [c["value"] for c in next(e for e in page["body"] if e.get("type") == "Input.ChoiceSet")["choices"]]
+        gone += [user_of[k] for k in shown[:new_ticks.pop(turned(page), 0)]]
+        ticks = [k for k in shown if user_of[k] in gone]
+        turn = submit_of(page, "Næste side" if to_page > turned(page) else "Forrige side")
+        await journey.post(press(journey, {**turn, "absent": ",".join(ticks), "first_held": "false"}, absent_id))
+        page = journey.mock.activities_in(LEADER_CHAT)[absent_id]["attachments"][0]["content"]
+        assert turned(page) == to_page
+    assert (await store.groupings.record(dialogue_id)).version == 1  # turning pages regroups nobody
+    choices = next(e for e in page["body"] if e.get("type") == "Input.ChoiceSet")
+    assert set(choices["value"].split(",")) == {keys[u] for u in gone[:2]}  # page 1's ticks, carried over two turns
+    # A forged key is refused; then "Dan grupperne om" with page 1 as it is.
+    forged = {**submit_of(page, "Dan grupperne om"), "absent": "zzzzzzzz", "first_held": "false"}
+    await journey.post(press(journey, forged, absent_id))
+    assert (await store.groupings.record(dialogue_id)).version == 1
+    await journey.post(press(journey, {**submit_of(page, "Dan grupperne om"), "absent": choices["value"], "first_held": "false"}, absent_id))
+    saved = await store.groupings.record(dialogue_id)
+    assert saved.version == 2 and saved.absent == set(gone) and len(gone) == 3
+    here = {m.user_id for m in everyone} - set(gone)
+
+    # Posted: every page its own channel message, everyone mentioned in exactly one of them.
+    await journey.post(press(journey, {"verb": "groups.post", "dialogue_id": dialogue_id, "version": 2}, absent_id))
+    await build_runner(services).sweeper.run_once()
+    await build_runner(services).sweeper.run_once()  # a page the first page's delivery planned, if any
+    posts = [c for _, c in journey.cards_in(f.TEAM) if "Sæt jer ved jeres gruppe" in card_text(c)]
+    assert len(posts) > 1 and all("actions" not in p for p in posts)  # no page buttons: every page is posted
+    mentioned = [e["mentioned"]["id"] for p in posts for e in p["msteams"]["entities"]]
+    assert set(mentioned) == here and len(mentioned) <= 2 * len(here)  # at most once a message, once for each round
+    names = {m.user_id: m.name for m in everyone}
+    for post_ in posts:  # a page mentions exactly those named on it
+        assert {e["text"] for e in post_["msteams"]["entities"]} == {f"<at>{names[u]}</at>" for u in here if f"<at>{names[u]}<" in body_of(post_)}
+    text = "".join(body_of(p) for p in posts)
+    assert all(text.count(f"<at>{names[u]}</at>") == 2 for u in here)  # in one group of each round, on whichever page
+    for post_ in posts:
+        assert_valid_card(post_)
+    # Each page says which it is (they are sent side by side, so Teams may show them in another order).
+    assert sorted(next(b["text"] for b in p["body"] if b.get("text", "").startswith("Side ")) for p in posts) == sorted(
+        f"Side {n} af {len(posts)}" for n in range(1, len(posts) + 1))
+    assert [r for r in await store.reminders.pending_for(dialogue_id) if r.kind == GROUPS_POSTED_KIND] == []
+    await journey.post(press(journey, {"verb": "groups.post", "dialogue_id": dialogue_id, "version": 2}, absent_id))
+    await build_runner(services).sweeper.run_once()
+    assert len([c for _, c in journey.cards_in(f.TEAM) if "Sæt jer ved jeres gruppe" in card_text(c)]) == len(posts)  # no duplicates
+
+
+def body_of(card: dict) -> str:
+    return json.dumps(card["body"], ensure_ascii=False)
+
+
+def turned(page: dict) -> int:
+    """The 0-based page an absentee card shows, from its "Side x af y" line."""
+    line = next(e["text"] for e in page["body"] if e.get("text", "").startswith("Side "))
+    return int(line.split()[1]) - 1

@@ -177,3 +177,15 @@ async def test_a_comment_forwarded_to_hr_is_the_writers_to_see_export_and_delete
     await app.post(f.personal_message(app.mock.url, "mine data", user="u-bo", conversation="a:u-bo"))
     after = app.cards_in("a:u-bo")[-1][1]
     assert EVIL not in all_text(after) and "MED Social ✨" in text_runs(after) and "forward.comment.delete" not in all_text(after)
+
+
+def test_a_card_teams_may_have_taken_is_said_in_words_in_both_languages():
+    from bot.process.my_data import Invitation
+    from bot.process.status import MAYBE_DELIVERED
+
+    at = datetime(2026, 9, 1, tzinfo=timezone.utc)
+    data = PersonalData(Profile("u-1", "t", "aad", "Åse", "da", "a:1", at),
+                        invitations=(Invitation("r1", "Hjemmeplejen", at.date(), True, MAYBE_DELIVERED, "answer_lost"),))
+    for lang, words, unknown in (("da", "måske leveret", "ukendt"), ("en", "maybe delivered", "unknown")):
+        shown = " ".join(v for _, v in walk(my_data_card(lang, CONCEPT, data)) if isinstance(v, str))
+        assert words in shown and unknown not in shown

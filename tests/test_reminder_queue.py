@@ -147,3 +147,28 @@ async def test_reserving_days_in_a_batch_with_two_rows_of_one_person(queue, cloc
     claimed = sorted(await queue.claim_due(now, worker_id="w"), key=lambda r: r.id)
     won = await queue.reserve_days([r.id for r in claimed], date(2026, 9, 1), worker_id="w")
     assert won == {claimed[0].id, claimed[2].id}  # the first of u1's two, and u3's
+
+
+async def test_revive_puts_back_only_rows_dropped_for_the_reason_and_never_sent(queue, clock):
+    now = clock.now()
+    later = now + timedelta(days=3)
+    # 1: dropped by the move; 2: sent before the move; 3: dropped for another reason; 4: in flight; 5: still pending.
+    await queue.add([plan(i, now) for i in range(1, 6)])
+    [sent] = await queue.claim_due(now, worker_id="a", limit=1)
+    assert sent.recipient_id == "u1"
+    assert await queue.complete(sent.id, "sent", now=now, worker_id="a")
+    [flying] = await queue.claim_due(now, worker_id="a", limit=1)
+    assert flying.recipient_id == "u2" and await queue.mark_sending([flying.id], worker_id="a") == {flying.id}
+    ids = {r.recipient_id: r.id for r in await queue.pending_for("r1")}
+    assert await queue.drop(ids["u3"], "day_moved")
+    assert await queue.drop(ids["u4"], "answered")
+    assert await queue.drop_pending("r1", "day_moved") == 1  # u5
+    again = [plan(i, later) for i in range(1, 6)]
+    assert await queue.add(again) == 0  # the keys are taken: planning them again alone changes nothing
+    assert await queue.revive(again, "day_moved") == 2
+    assert await queue.revive(again, "day_moved") == 0  # once put back, not again
+    back = await queue.pending_for("r1")
+    assert {r.recipient_id: (r.status, r.due_at, r.reason) for r in back} == {
+        "u3": ("pending", later, None), "u5": ("pending", later, None)}
+    assert [(await queue.get(i)).status for i in (sent.id, flying.id, ids["u4"])] == ["sent", "sending", "dropped"]
+    assert await queue.revive([], "day_moved") == 0

@@ -166,3 +166,20 @@ async def test_a_reply_does_not_wait_on_a_shared_budget_that_does_not_answer(loo
     # the first waits out the patience once; the next ones skip the silent budget for a while
     assert budget.asked == 1
     assert BUDGET_PATIENCE <= float(looptime) - started < BUDGET_PATIENCE + 1
+
+
+async def test_without_an_answering_budget_the_tenants_window_is_kept_by_this_instance(looptime):
+    """On PostgreSQL the lane's own limiter holds only the conversations' windows; while the
+    shared budget does not answer, the tenant's 50 a second must still hold."""
+    from bot.scheduler.ratelimit import conversation_rate_limiter
+    async with MockBotConnector(latency=0.05) as mock, aiohttp.ClientSession() as session:
+        client = ConnectorClient(session)
+        lane = lane_for(conversation_rate_limiter(), budget=SilentBudget())
+        for i in range(120):
+            mock.add_conversation(f"a:{i}", tenant_id=TENANT)
+        await asyncio.gather(*(
+            lane.send(TENANT, f"a:{i}", lambda i=i: client.send_to_conversation(mock.url, f"a:{i}", {"type": "message", "text": str(i)}))
+            for i in range(120)
+        ))
+    assert len(mock.delivered()) == 120
+    assert mock.violations == []

@@ -133,7 +133,7 @@ def preparation_card(
         body.append(day_line(lang, day))
     body += [text(t(lang, "example.intro"), spacing="Small"), text(t(lang, "example.hint"), spacing="Small"),
              text(t(lang, "example.forward"), subtle=True, spacing="Small")]
-    for kind in Kind:
+    for kind in themes.kinds:  # one on a one-kind day (DTU)
         name = FIELD_NOTE.format(kind=kind.value)
         body += theme_block(lang, concept, themes.choice(kind))
         filled = values.get(name) if values is not None else preparation.notes.note(kind)
@@ -168,7 +168,7 @@ def notes_card(lang: str, concept: Concept, *, themes: SelectionInput, notes: Ex
     if day is not None and not today:
         body.append(day_line(lang, day))
     body.append(text(t(lang, "example.notes.tip"), subtle=True, spacing="Small"))
-    for kind in Kind:
+    for kind in themes.kinds:
         body += theme_block(lang, concept, themes.choice(kind), describe=False)
         written = notes.note(kind)
         body.append(verbatim(written, spacing="Small") if written else text(t(lang, "example.notes.none"), subtle=True, spacing="Small"))
@@ -183,7 +183,7 @@ def example_reminder_card(lang: str, concept: Concept, *, dialogue_id: str, them
     if workplace_name:
         body.append(workplace_line(lang, concept, workplace_name))
     body.append(text(t(lang, "example.reminder.text", date=format_date(lang, day.date)), spacing="Small"))
-    for kind in Kind:
+    for kind in themes.kinds:
         body += theme_block(lang, concept, themes.choice(kind), describe=False)
     body.append(text(t(lang, "example.reminder.ready"), subtle=True, spacing="Medium"))
     return card(body, [submit(t(lang, "action.example.open"), PrepareShow, style="positive", dialogue_id=dialogue_id)])

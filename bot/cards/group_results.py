@@ -97,6 +97,11 @@ FORM_FIELDS = tuple(template.format(n=n) for template in (FIELD_POINT, FIELD_ACT
 OTHER = {Kind.WELLBEING: Kind.LEADERSHIP, Kind.LEADERSHIP: Kind.WELLBEING}
 
 
+def _other_round(lang: str, payload: type[ResultsShow] | type[PlenumShow], dialogue_id: str, kind: Kind, one_round: bool) -> list[Element]:
+    """The button to the other round; none on a day with one round (a DTU dialogue of one kind)."""
+    return [] if one_round else [submit(t(lang, f"action.results.show.{OTHER[kind]}"), payload, dialogue_id=dialogue_id, kind=OTHER[kind].value)]
+
+
 def clock_time(lang: str, moment: datetime) -> str:
     """'10.45' in Danish, '10:45' in English, on the Copenhagen wall clock."""
     local = moment.astimezone(COPENHAGEN)
@@ -122,7 +127,7 @@ def _error_text(lang: str, error: FieldError) -> str:
 def results_form_card(lang: str, concept: Concept, *, dialogue_id: str, kind: Kind, group: int, members: list[str],
                       theme: ChosenTheme | None, current: GroupResult | None, written_by: str | None,
                       workplace_name: str = "", values: dict[str, str] | None = None,
-                      errors: list[FieldError] | None = None) -> Element:
+                      errors: list[FieldError] | None = None, one_round: bool = False) -> Element:
     """The group's flip-chart to fill in: the latest version, or what was just sent with its errors."""
     errors = errors or []
     if values is None:
@@ -160,7 +165,7 @@ def results_form_card(lang: str, concept: Concept, *, dialogue_id: str, kind: Ki
     body += safety_note(lang, concept)
     return card(body, [
         submit(t(lang, "action.results.save"), ResultsSave, style="positive", dialogue_id=dialogue_id, kind=kind.value, group=group),
-        submit(t(lang, f"action.results.show.{OTHER[kind].value}"), ResultsShow, dialogue_id=dialogue_id, kind=OTHER[kind].value),
+        *_other_round(lang, ResultsShow, dialogue_id, kind, one_round),
         submit(t(lang, "action.plenum.show"), PlenumShow, dialogue_id=dialogue_id, kind=kind.value),
     ])
 
@@ -180,7 +185,7 @@ def _entries(lang: str, result: GroupResult) -> list[Element]:
 
 
 def results_saved_card(lang: str, concept: Concept, *, dialogue_id: str, kind: Kind, result: GroupResult, written_by: str,
-                       theme: ChosenTheme | None, changed: bool) -> Element:
+                       theme: ChosenTheme | None, changed: bool, one_round: bool = False) -> Element:
     """Replaces the group's form once saved: what stands now, and the way to correct it."""
     body: list[Element] = [
         heading(t(lang, f"results.title.{kind.value}")),
@@ -193,7 +198,7 @@ def results_saved_card(lang: str, concept: Concept, *, dialogue_id: str, kind: K
     body.append(text(t(lang, "results.saved.note"), subtle=True, spacing="Medium"))
     return card(body, [
         submit(t(lang, "action.results.edit"), ResultsShow, dialogue_id=dialogue_id, kind=kind.value),
-        submit(t(lang, f"action.results.show.{OTHER[kind].value}"), ResultsShow, dialogue_id=dialogue_id, kind=OTHER[kind].value),
+        *_other_round(lang, ResultsShow, dialogue_id, kind, one_round),
         submit(t(lang, "action.plenum.show"), PlenumShow, dialogue_id=dialogue_id, kind=kind.value),
     ])
 
@@ -239,11 +244,10 @@ def _round_end(lang: str, view: PlenumView) -> Element:
 
 
 def plenum_card(lang: str, concept: Concept, *, dialogue_id: str, view: PlenumView, theme: ChosenTheme | None,
-                can_post: bool, posted: bool = False, page: int = 0) -> Element:
+                can_post: bool, posted: bool = False, page: int = 0, one_round: bool = False) -> Element:
     """The plenum view of one round: every group's flip-chart by number, and who is missing.
     A large day's groups go on pages, each a message, turned in place; nothing is shortened."""
-    actions = [submit(t(lang, f"action.results.show.{OTHER[view.kind].value}"), PlenumShow, dialogue_id=dialogue_id,
-                      kind=OTHER[view.kind].value)]
+    actions = _other_round(lang, PlenumShow, dialogue_id, view.kind, one_round)
     if can_post and not posted:
         actions.append(submit(t(lang, "action.plenum.post"), ResultsPost, style="positive", dialogue_id=dialogue_id, kind=view.kind.value))
     if can_post:  # the planning group's view: on to sorting the input (step 10)

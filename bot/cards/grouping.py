@@ -15,11 +15,13 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..process.concept import Kind
-from ..process.grouping import Grouping, PeopleChange, SavedGrouping
+from ..process.grouping import ABSENTEES_PER_PAGE, Grouping, PeopleChange, SavedGrouping, absentee_keys
+from ..process.invitees import MAX_KEYS, join_keys
 from ..process.invitation import DialogueDay
 from ..texts import t
 from ..texts.run_sheet import format_clock
 from .elements import Element, action_set, json_size, card, container, heading, rich, run, subheading, submit, text
+from .invitees import KeysText, member_choices, short_name
 from .group_results import PAGE_BYTES, PageNumber, ResultsShow, page_actions, page_line, pages_by_size
 from .payload import Payload, RoundId
 from .run_sheet import RunSheetShow
@@ -27,6 +29,7 @@ from .run_sheet import RunSheetShow
 ABSENT_INPUT, FIRST_HELD_INPUT = "absent", "first_held"
 # A comma-separated list of user ids from the absentee card (ids are up to 200 characters).
 AbsentIds = Annotated[str, Field(max_length=60_000)]
+AbsentPageNumber = Annotated[int, Field(ge=0, le=MAX_KEYS // ABSENTEES_PER_PAGE)]
 
 
 class GroupsShow(Payload):
@@ -78,13 +81,31 @@ class GroupsAbsentShow(Payload):
 
 
 class GroupsAbsentSave(Payload):
-    """Mark absentees and regroup (the absentee card's button)."""
+    """Mark absentees and regroup (the absentee card's button). ``absent`` is the page's ticks
+    (short keys; Teams ids from a card of before the pages), ``shown`` the keys on that page and
+    ``marked`` those marked on every page when it was shown; without ``shown`` the card showed everyone."""
 
     VERB: ClassVar[str] = "groups.absent.save"
     dialogue_id: RoundId
     version: int = Field(ge=1, le=1_000_000)
     absent: AbsentIds | None = None
     first_held: Literal["true", "false"] | None = None
+    shown: KeysText | None = None
+    marked: KeysText | None = None
+
+
+class GroupsAbsentPage(Payload):
+    """Another page of the absentee card, in place: this page's ticks join what is marked on the
+    others; nothing is saved or regrouped until "Dan grupperne om"."""
+
+    VERB: ClassVar[str] = "groups.absent.page"
+    dialogue_id: RoundId
+    version: int = Field(ge=1, le=1_000_000)
+    page: AbsentPageNumber
+    absent: AbsentIds | None = None
+    first_held: Literal["true", "false"] | None = None
+    shown: KeysText
+    marked: KeysText | None = None
 
 
 @dataclass(frozen=True)
@@ -127,19 +148,21 @@ def grouping_card(lang: str, view: GroupingView, *, page: int = 0) -> Element:
     what changed since the groups were formed, and the buttons to post, mark absentees, form again
     and open the run-sheet. A large day's groups go on pages turned in place, nothing left out."""
     saved, grouping = view.saved, view.saved.grouping
-    people = sum(len(g) for g in grouping.wellbeing)
+    first = grouping.wellbeing or grouping.leadership  # a one-kind day (DTU) has one round, in its kind's place
+    people = sum(len(g) for g in first)
     head: list[Element] = [heading(t(lang, "groups.title"))]
     if view.day is not None:
         head.append(text(t(lang, "groups.post.when", date=view.day.date, start=format_clock(lang, view.day.start)), spacing="Small"))
     if view.note:
         head.append(text(view.note, weight="Bolder", color="Accent"))
-    count_key = "groups.count.one" if len(grouping.wellbeing) == 1 else "groups.count"  # "i 1 grupper" is no Danish
-    head.append(text(t(lang, count_key, people=people, groups=len(grouping.wellbeing)), spacing="Small"))
+    count_key = "groups.count.one" if len(first) == 1 else "groups.count"  # "i 1 grupper" is no Danish
+    head.append(text(t(lang, count_key, people=people, groups=len(first)), spacing="Small"))
     rows: list[tuple[Kind | None, Element]] = list(_round_rows(lang, grouping, view.names))
     repeats = t(lang, "groups.repeats.one" if grouping.repeats == 1 else "groups.repeats", count=grouping.repeats) + " " + (
         t(lang, "groups.repeats.fewest") if grouping.repeats <= grouping.fewest_possible
         else t(lang, "groups.repeats.fewer_possible", fewest=grouping.fewest_possible))
-    rows += [(None, text(repeats, weight="Bolder", separator=True)), (None, text(t(lang, "groups.rule"), subtle=True, spacing="Small"))]
+    rows += [(None, text(repeats, weight="Bolder", separator=True))] if grouping.wellbeing and grouping.leadership else []
+    rows += [(None, text(t(lang, "groups.rule"), subtle=True, spacing="Small"))]
     if saved.absent:
         rows.append((None, rich(run(t(lang, "groups.absent"), bold=True),
                                 run(", ".join(sorted(name_of(view.names, p) for p in saved.absent))))))
@@ -170,19 +193,35 @@ def grouping_card(lang: str, view: GroupingView, *, page: int = 0) -> Element:
 
 
 def absentees_card(lang: str, *, dialogue_id: str, version: int, people: Sequence[tuple[str, str]], absent: set[str] | frozenset[str],
-                   first_held: bool) -> Element:
+                   first_held: bool, page: int = 0) -> Element:
     """A multi-select of the people (``(user_id, name)``, in the order shown), those marked absent
-    ticked, and whether the first round has been held."""
-    choices = [{"title": name, "value": user_id} for user_id, name in people]
-    body: list[Element] = [
-        heading(t(lang, "groups.absent.title")),
-        text(t(lang, "groups.absent.intro"), spacing="Small"),
+    ticked, and whether the first round has been held. A large day goes on pages of
+    ``ABSENTEES_PER_PAGE``, turned in place; every button carries what is marked on all pages
+    (by short keys), so nothing ticked on another page is lost, and only "Dan grupperne om" regroups."""
+    keys = absentee_keys(p for p, _ in people)
+    pages = max(1, -(-len(people) // ABSENTEES_PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    shown = people[page * ABSENTEES_PER_PAGE:(page + 1) * ABSENTEES_PER_PAGE]
+    body: list[Element] = [heading(t(lang, "groups.absent.title")), text(t(lang, "groups.absent.intro"), spacing="Small")]
+    if pages > 1:
+        first = page * ABSENTEES_PER_PAGE + 1
+        body += [text(t(lang, "list.page", page=page + 1, pages=pages, first=first, last=first + len(shown) - 1, total=len(people)),
+                      weight="Bolder", spacing="Small"),
+                 text(t(lang, "groups.absent.marked", count=len(absent)), subtle=True, spacing="Small")]
+    body += [
         {"type": "Input.ChoiceSet", "id": ABSENT_INPUT, "label": t(lang, "groups.absent.people"), "isMultiSelect": True,
-         "style": "expanded", "choices": choices, "value": ",".join(p for p, _ in people if p in absent)},
+         "style": "expanded", "choices": member_choices((keys[p], short_name(name)) for p, name in shown),
+         "value": join_keys(keys[p] for p, _ in shown if p in absent)},
         {"type": "Input.Toggle", "id": FIRST_HELD_INPUT, "title": t(lang, "groups.absent.first_held"),
          "value": "true" if first_held else "false", "valueOn": "true", "valueOff": "false"},
     ]
-    actions = [submit(t(lang, "groups.action.regroup"), GroupsAbsentSave, style="positive", dialogue_id=dialogue_id, version=version)]
+    carried = {"dialogue_id": dialogue_id, "version": version, "shown": join_keys(keys[p] for p, _ in shown),
+               "marked": join_keys(keys[p] for p, _ in people if p in absent)}
+    actions = [submit(t(lang, "groups.action.regroup"), GroupsAbsentSave, style="positive", **carried)]
+    if page > 0:
+        actions.append(submit(t(lang, "list.previous"), GroupsAbsentPage, page=page - 1, **carried))
+    if page < pages - 1:
+        actions.append(submit(t(lang, "list.next"), GroupsAbsentPage, page=page + 1, **carried))
     return card(body, actions)
 
 
@@ -196,13 +235,9 @@ def mention_text(name: str) -> str:
     return f"<at>{clean or '?'}</at>"
 
 
-def groups_post_card(lang: str, *, dialogue_id: str, grouping: Grouping, names: Mapping[str, str], day: DialogueDay | None,
-                     replaced: bool = False, page: int = 0) -> Element:
-    """The groups for the channel: each person @mentioned in their group (so Teams tells them),
-    where to sit on arrival and after the break, and each round's button for the group's results.
-
-    A large day (well over 100 people) goes on pages, each with the mentions of those on it,
-    turned in place with "Næste side"; nobody is left out and no name loses its mention."""
+def _post_layout(lang: str, *, dialogue_id: str, grouping: Grouping, names: Mapping[str, str], day: DialogueDay | None,
+                 replaced: bool) -> tuple[list[Element], list[tuple[Kind | None, Element, list[dict]]], list[range]]:
+    """The post's head, its rows (each with the mentions it makes) and the rows of each page."""
     head: list[Element] = [heading(t(lang, "groups.title"))]
     if day is not None:
         head.append(text(t(lang, "groups.post.when", date=day.date, start=format_clock(lang, day.start)), spacing="Small"))
@@ -221,14 +256,31 @@ def groups_post_card(lang: str, *, dialogue_id: str, grouping: Grouping, names: 
             text(t(lang, "groups.post.results"), subtle=True, spacing="Small"),
             action_set([submit(t(lang, f"groups.action.results.{kind}"), ResultsShow, dialogue_id=dialogue_id, kind=str(kind))]),
         ]), []))
-    ids = {"dialogue_id": dialogue_id}
     frame = json_size(card([*head, page_line(lang, 199, 200), subheading(t(lang, "groups.round.wellbeing")),
-                            subheading(t(lang, "groups.round.leadership"))], page_actions(lang, GroupsPostPage, 1, 3, **ids)))
-    pages = pages_by_size([json_size(row) + json_size(mentions) for _, row, mentions in rows], PAGE_BYTES - frame)
+                            subheading(t(lang, "groups.round.leadership"))], page_actions(lang, GroupsPostPage, 1, 3, dialogue_id=dialogue_id)))
+    return head, rows, pages_by_size([json_size(row) + json_size(mentions) for _, row, mentions in rows], PAGE_BYTES - frame)
+
+
+def groups_post_page_count(lang: str, *, dialogue_id: str, grouping: Grouping, names: Mapping[str, str], day: DialogueDay | None,
+                           replaced: bool = False) -> int:
+    """How many pages (messages) the channel's post of these groups takes."""
+    return len(_post_layout(lang, dialogue_id=dialogue_id, grouping=grouping, names=names, day=day, replaced=replaced)[2])
+
+
+def groups_post_card(lang: str, *, dialogue_id: str, grouping: Grouping, names: Mapping[str, str], day: DialogueDay | None,
+                     replaced: bool = False, page: int = 0, turnable: bool = True) -> Element:
+    """The groups for the channel: each person @mentioned in their group (so Teams tells them),
+    where to sit on arrival and after the break, and each round's button for the group's results.
+
+    A large day (well over 100 people) goes on pages, each with the mentions of those on it;
+    nobody is left out and no name loses its mention. The bot posts each page as a message of its
+    own (``turnable=False``: no page buttons, since an update in place notifies nobody); a post
+    from before that turns its pages in place with "Næste side"."""
+    head, rows, pages = _post_layout(lang, dialogue_id=dialogue_id, grouping=grouping, names=names, day=day, replaced=replaced)
     page = min(max(page, 0), len(pages) - 1)
     body = head + ([page_line(lang, page, len(pages))] if len(pages) > 1 else [])
     body += paged_rounds(lang, [(kind, row) for kind, row, _ in rows], pages, page)
-    result = card(body, page_actions(lang, GroupsPostPage, page, len(pages), **ids))
+    result = card(body, page_actions(lang, GroupsPostPage, page, len(pages), dialogue_id=dialogue_id) if turnable else [])
     entities: dict[str, dict] = {}
     for index in pages[page]:
         for mention in rows[index][2]:

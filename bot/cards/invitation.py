@@ -70,6 +70,8 @@ class DayAnswer(Payload):
     # not taken for the new day (process.invitation.check_may_answer). Absent on older cards.
     day_date: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
     day_start: Annotated[str, Field(pattern=r"^\d{2}:\d{2}$")] | None = None
+    # Pressed on the "day has changed" notice rather than the invitation: the answer puts both in place.
+    card: Literal["notice"] | None = None
 
 
 # -- words --------------------------------------------------------------------------------------
@@ -179,7 +181,7 @@ def announce_confirm_card(lang: str, concept: Concept, *, dialogue_id: str, sele
                           invited: int) -> Element:
     """Are you sure? The themes, the day and how many will be invited."""
     body: list[Element] = [heading(t(lang, "announce.title"))]
-    body += [_theme_line(lang, concept, selection, kind) for kind in Kind]
+    body += [_theme_line(lang, concept, selection, kind) for kind in selection.themes.kinds]
     body += _day_block(lang, day)
     body += [text(t(lang, "announce.text", count=invited)), text(t(lang, "announce.after"), subtle=True)]
     return card(body, [submit(t(lang, "action.announce.confirm"), AnnounceConfirm, style="positive", dialogue_id=dialogue_id)])
@@ -188,7 +190,7 @@ def announce_confirm_card(lang: str, concept: Concept, *, dialogue_id: str, sele
 def announced_card(lang: str, concept: Concept, *, selection: Selection, day: DialogueDay, invited: int) -> Element:
     """What the used confirmation turns into."""
     body: list[Element] = [heading(t(lang, "announce.done.title"))]
-    body += [_theme_line(lang, concept, selection, kind) for kind in Kind]
+    body += [_theme_line(lang, concept, selection, kind) for kind in selection.themes.kinds]
     body += _day_block(lang, day)
     body.append(text(t(lang, "announce.done.text", count=invited)))
     return card(body)
@@ -198,7 +200,7 @@ def announced_card(lang: str, concept: Concept, *, selection: Selection, day: Di
 def themes_announced_card(lang: str, concept: Concept, *, selection: Selection, day: DialogueDay) -> Element:
     """The chosen themes, each with its catalogue description and why it was chosen, and the day."""
     body: list[Element] = [heading(t(lang, "themes.announced.title")), text(t(lang, "themes.announced.intro"))]
-    for kind in Kind:
+    for kind in selection.themes.kinds:  # one on a one-kind day (DTU)
         chosen = selection.themes.choice(kind)
         body.append(_theme_line(lang, concept, selection, kind))
         theme = concept.catalogue(kind).find(chosen.theme_id)
@@ -211,8 +213,10 @@ def themes_announced_card(lang: str, concept: Concept, *, selection: Selection, 
 
 
 # -- the invitation (Bilag 3) ----------------------------------------------------------------------
-def _answer_actions(lang: str, dialogue_id: str, answer: Answer | None, day: DialogueDay) -> list[Element]:
+def _answer_actions(lang: str, dialogue_id: str, answer: Answer | None, day: DialogueDay, *, notice: bool = False) -> list[Element]:
     shown = {"dialogue_id": dialogue_id, "day_date": day.date.isoformat(), "day_start": day.start.strftime("%H:%M")}
+    if notice:
+        shown["card"] = "notice"
     if answer is None:
         return [submit(t(lang, "action.answer.coming"), DayAnswer, style="positive", answer="coming", **shown),
                 submit(t(lang, "action.answer.cannot_come"), DayAnswer, answer="cannot_come", **shown)]
@@ -237,7 +241,7 @@ def invitation_card(lang: str, concept: Concept, *, dialogue_id: str, selection:
         body.append(verbatim(workplace_name, prefix=t(lang, "invitation.team") + " ", prefix_subtle=True))
     body += [subheading(t(lang, "invitation.when")), *_day_block(lang, day)]
     body += [text(t(lang, "invitation.purpose"), spacing="Medium"), text(t(lang, "invitation.themes"))]
-    body += [_theme_line(lang, concept, selection, kind) for kind in Kind]
+    body += [_theme_line(lang, concept, selection, kind) for kind in selection.themes.kinds]
     body += [subheading(t(lang, "invitation.prepare.title")), text(t(lang, "invitation.prepare.text")),
              text(t(lang, "invitation.prepare.kinds"), spacing="Small")]
     if answer is not Answer.CANNOT_COME:  # who cannot come tells no example (everyday_example.py)
@@ -267,4 +271,4 @@ def day_changed_card(lang: str, *, dialogue_id: str, day: DialogueDay, answer: A
     if links:
         body.append(action_set(links))
     body.append(_answer_block(lang, answer))
-    return card(body, _answer_actions(lang, dialogue_id, answer, day))
+    return card(body, _answer_actions(lang, dialogue_id, answer, day, notice=True))

@@ -13,6 +13,7 @@ from pydantic import Field
 from bot.process.clock import local_date
 from bot.process.concept import Concept, Kind
 from bot.process.my_data import PersonalData, StoredForwardComment, StoredNomination
+from bot.process.status import MAYBE_DELIVERED
 
 from .elements import Element, MAX_MESSAGE_BYTES, card, container, heading, json_size, open_url, rich, run, subheading, submit, text, verbatim
 from .themes import theme_title_block
@@ -62,6 +63,8 @@ FULL_NOMINATIONS = 3
 MAX_LIST_ROWS = 30
 # Bytes of JSON per export card, leaving room for the card around it under MAX_MESSAGE_BYTES.
 EXPORT_CHUNK_BYTES = 30_000
+# What a card's delivery may be, each said in words (maybe delivered: Teams may have it, no answer said so).
+_DELIVERIES = ("sent", "pending", "unreachable", "failed", MAYBE_DELIVERED)
 
 
 def _labelled(label: str, value: str) -> Element:
@@ -99,7 +102,7 @@ def _my_data_card(lang: str, concept: Concept, data: PersonalData, *, privacy_ur
     body.append(_section(lang, "data.planning_groups", [_labelled("•", m.team_name or m.team_id) for m in data.memberships]))
     body.append(_section(lang, "data.rounds", [
         _labelled("•", t(lang, "data.round.line", workplace=i.team_name or "–", deadline=format_date(lang, i.deadline),
-                         delivery=t(lang, f"data.delivery.{i.delivery}" if i.delivery in ("sent", "pending", "unreachable", "failed") else "data.delivery.other")))
+                         delivery=t(lang, f"data.delivery.{i.delivery}" if i.delivery in _DELIVERIES else "data.delivery.other")))
         for i in data.invitations
     ]))
     nominations: list[Element] = []

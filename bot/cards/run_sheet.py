@@ -66,16 +66,14 @@ def run_sheet_card(lang: str, *, dialogue_id: str, day: DialogueDay, sheet: tupl
                                     telling=format_minutes(lang, timing.telling_at_most)), spacing="Small"))
     body.append(subheading(t(lang, "run_sheet.plenum.title")))
     if groups_per_round:
-        for kind in (Kind.WELLBEING, Kind.LEADERSHIP):
+        for kind in Kind:
             count = groups_per_round.get(kind, 0)
             if count:
                 body.append(text("• " + t(lang, "run_sheet.plenum.row", round=t(lang, f"run_sheet.round.{kind}"), count=count,
                                             share=format_minutes(lang, plenum_time_per_group(count))), spacing="Small"))
     else:
         body.append(text(t(lang, "run_sheet.plenum.not_formed"), spacing="Small"))
-    actions = [
-        submit(t(lang, "run_sheet.action.plenum.wellbeing"), ResultsShow, dialogue_id=dialogue_id, kind=str(Kind.WELLBEING)),
-        submit(t(lang, "run_sheet.action.plenum.leadership"), ResultsShow, dialogue_id=dialogue_id, kind=str(Kind.LEADERSHIP)),
-        submit(t(lang, "run_sheet.action.evaluation"), EvaluationStart, dialogue_id=dialogue_id),
-    ]
+    rounds = [kind for kind in Kind if any(slot.item.kind is kind for slot in sheet)]  # one on a one-kind day (DTU)
+    actions = [submit(t(lang, f"run_sheet.action.plenum.{kind}"), ResultsShow, dialogue_id=dialogue_id, kind=str(kind)) for kind in rounds]
+    actions.append(submit(t(lang, "run_sheet.action.evaluation"), EvaluationStart, dialogue_id=dialogue_id))
     return card(body, actions)

@@ -9,20 +9,21 @@ card shows them in TextRuns and choice titles, never in markdown.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, ClassVar
+from typing import ClassVar, Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import ValidationInfo, field_validator
 
 from bot.process.concept import Concept, Kind, Localized
 from bot.process.nomination import FieldError
 from bot.process.selection import (
-    CONSIDERATIONS, FIELD_OWN_TITLE, FIELD_REASON, FIELD_THEME, NOMINATED_OWN_PREFIX, Selection, field_name, tally_pointers,
-    theme_choices,
+    BOTH, CONSIDERATIONS, FIELD_OWN_TITLE, FIELD_REASON, FIELD_THEME, NOMINATED_OWN_PREFIX, Selection, chooses_kind, field_name,
+    tally_pointers, theme_choices,
 )
 from bot.process.tally import Tally, ThemeCount
 from bot.process.text import fold_title
 
 from ..texts import has_text, t
+from .dialogue_kind import TeamId, dialogue_kind_block
 from .elements import Element, card, container, heading, rich, run, subheading, submit, text, verbatim
 from .invitation import AnnounceAsk
 from .payload import Payload, RoundId, capped
@@ -36,11 +37,6 @@ class SelectionShow(Payload):
     dialogue_id: RoundId | None = None
 
 
-# A Teams team id: only sent when no dialogue existed yet (a workplace without nominations);
-# the server checks the sender is in that team's planning group.
-TeamId = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$")]
-
-
 class SelectionSubmit(Payload):
     """The planning group's choice. Theme values are checked against what the card offered by
     ``process.selection.parse_selection``; here only types and hard length caps."""
@@ -48,6 +44,7 @@ class SelectionSubmit(Payload):
     VERB: ClassVar[str] = "selection.submit"
     dialogue_id: RoundId | None = None
     team_id: TeamId | None = None
+    kinds: Literal["wellbeing", "leadership", "both"] | None = None  # what the card asked for (a concept with dialogue kinds)
     wellbeing_theme: str | None = None
     wellbeing_own_title: str | None = None
     wellbeing_reason: str | None = None
@@ -98,27 +95,33 @@ def _offered(lang: str, concept: Concept, kind: Kind, tally: Tally | None) -> li
 # -- the form ---------------------------------------------------------------------------------
 def selection_card(lang: str, concept: Concept, *, dialogue_id: str | None, tally: Tally | None, team_id: str | None = None,
                    workplace_name: str = "", current: Selection | None = None, chosen_by_name: str = "",
-                   values: Mapping[str, object] | None = None, errors: list[FieldError] | None = None) -> Element:
-    """The planning group's form: the tally and the guide's considerations, then per kind a theme
-    and why. ``current`` pre-fills the stored choice and says who made it and when; ``values``
-    (raw card inputs) refill it after the server refused a submission, ``errors`` say why."""
+                   values: Mapping[str, object] | None = None, errors: list[FieldError] | None = None,
+                   kinds: tuple[Kind, ...] = BOTH) -> Element:
+    """The planning group's form: the tally and the guide's considerations, then per kind the day
+    runs (``kinds``) a theme and why. ``current`` pre-fills the stored choice and says who made it
+    and when; ``values`` (raw card inputs) refill it after the server refused a submission,
+    ``errors`` say why. A concept with dialogue kinds (DTU) first offers the choice of dialogue."""
     errors = errors or []
-    offered = {kind: _offered(lang, concept, kind, tally) for kind in Kind}
+    offered = {kind: _offered(lang, concept, kind, tally) for kind in kinds}
     filled = _prefill(current, values, offered)
     body: list[Element] = [heading(t(lang, "selection.title"))]
     if workplace_name:
         body.append(workplace_line(lang, concept, workplace_name))
-    body.append(text(t(lang, "selection.intro"), spacing="Small"))
+    body.append(text(t(lang, "selection.intro" if len(kinds) > 1 else "selection.intro.one"), spacing="Small"))
     if current is not None:
         body.append(verbatim(chosen_by_name or current.chosen_by, prefix=t(lang, "selection.current", date=current.chosen_at),
                              prefix_subtle=True, spacing="Small"))
         body.append(text(t(lang, "selection.current.hint"), subtle=True, spacing="None"))
+    if chooses_kind(concept):
+        body.append(dialogue_kind_block(lang, concept, kinds, dialogue_id=dialogue_id, team_id=team_id))
     if errors:
         body.append(_error_summary(lang, concept, errors))
-    body.append(_considerations(lang, concept, tally))
-    for kind in Kind:
+    body.append(_considerations(lang, concept, tally, kinds))
+    for kind in kinds:
         body.append(_kind_section(lang, concept, kind, offered[kind], filled, errors))
-    ids = {"dialogue_id": dialogue_id} if dialogue_id else {"team_id": team_id} if team_id else {}
+    ids: dict[str, str] = {"dialogue_id": dialogue_id} if dialogue_id else {"team_id": team_id} if team_id else {}
+    if chooses_kind(concept):
+        ids["kinds"] = kinds[0].value if len(kinds) == 1 else "both"
     return card(body, [submit(t(lang, "action.selection.save"), SelectionSubmit, style="positive", **ids)])
 
 
@@ -126,8 +129,10 @@ def _prefill(current: Selection | None, values: Mapping[str, object] | None,
              offered: dict[Kind, list[tuple[str, str, int]]]) -> dict[str, str]:
     filled: dict[str, str] = {}
     if current is not None:
-        for kind in Kind:
+        for kind in offered:
             chosen = current.themes.choice(kind)
+            if chosen is None:
+                continue
             value, own_title = chosen.theme_id, chosen.own_title or ""
             nominated = NOMINATED_OWN_PREFIX + fold_title(own_title) if own_title else None
             if nominated and any(v == nominated for v, _, _ in offered[kind]):
@@ -141,7 +146,7 @@ def _prefill(current: Selection | None, values: Mapping[str, object] | None,
     return filled
 
 
-def _considerations(lang: str, concept: Concept, tally: Tally | None) -> Element:
+def _considerations(lang: str, concept: Concept, tally: Tally | None, kinds: tuple[Kind, ...]) -> Element:
     """The guide's questions; under those the tally can answer, what it points to per kind."""
     items: list[Element] = [text(t(lang, "selection.considerations.title"), weight="Bolder")]
     if tally is None:
@@ -155,7 +160,7 @@ def _considerations(lang: str, concept: Concept, tally: Tally | None) -> Element
         items.append(text("• " + consideration.question(lang), spacing="Small"))
         if not consideration.from_tally or pointers is None:
             continue
-        for kind in Kind:
+        for kind in kinds:
             items.append(_pointer(lang, concept, kind, pointers[kind][consideration.id]))
     if pointers is not None:
         items.append(text(t(lang, "selection.pointer.yours"), subtle=True, spacing="Small"))
@@ -254,7 +259,7 @@ def selection_result_card(lang: str, concept: Concept, *, selection: Selection, 
     body: list[Element] = [heading(t(lang, "selection.result.title.announced" if announced else RESULT_TITLES[saved]))]
     if workplace_name:
         body.append(workplace_line(lang, concept, workplace_name))
-    for kind in Kind:
+    for kind in selection.themes.kinds:
         chosen = selection.themes.choice(kind)
         catalogue = concept.catalogue(kind)
         if chosen.theme_id == catalogue.own_proposal.id:

@@ -23,6 +23,7 @@ from ..process.dialogue import Dialogue, Role
 from ..process.everyday_example import EVERYDAY_EXAMPLE_KIND, plan_example_reminders
 from ..process.leader_loop import LEADER_REMINDER_KINDS, plan_leader_reminders
 from ..process.day_move import day_change, plan_day_changed, plan_invitation_refresh, refresh_invitation_cards
+from ..process.reminders import ReminderPlan
 from ..process.invitation import MAX_DAYS_AHEAD, DayInvalid, DayRefused, check_may_set_day, parse_day
 from ..scheduler.invitation import calendar_key
 from ..scheduler.runner import sweep_soon
@@ -128,15 +129,18 @@ async def _announce_change(services: Services, dialogue: Dialogue, old, new) -> 
     # Every invitation card that went out is put in place with the new day, told or not (process/invitation.py).
     plans += plan_invitation_refresh(dialogue_id=dialogue.id, team_id=dialogue.team_id, people=refresh_invitation_cards(invited),
                                      change_number=number, now=now)
+    replanned: list[ReminderPlan] = []
     if change.replan_reminders:
         await store.reminders.drop_pending(dialogue.id, "day_moved", kinds=(EVERYDAY_EXAMPLE_KIND,))
-        plans += plan_example_reminders(dialogue_id=dialogue.id, team_id=dialogue.team_id, day=new, invitation_sent_at=now,
-                                        recipients=[i.user_id for i in invited], window=services.window)
+        replanned += plan_example_reminders(dialogue_id=dialogue.id, team_id=dialogue.team_id, day=new, invitation_sent_at=now,
+                                            recipients=[i.user_id for i in invited], window=services.window)
     if new.date != old.date:  # the leader's rows carry the date in their key: a new date, new rows (process/leader_loop.py)
         await store.reminders.drop_pending(dialogue.id, "day_moved", kinds=LEADER_REMINDER_KINDS)
-        plans += plan_leader_reminders(dialogue_id=dialogue.id, team_id=dialogue.team_id, day=new, planned_at=now, window=services.window,
-                                       planning_group=[m.user_id for m in await store.planning_group.members(dialogue.team_id)])
-    await store.reminders.add(plans)
+        replanned += plan_leader_reminders(dialogue_id=dialogue.id, team_id=dialogue.team_id, day=new, planned_at=now, window=services.window,
+                                           planning_group=[m.user_id for m in await store.planning_group.members(dialogue.team_id)])
+    await store.reminders.add(plans + replanned)
+    # Back to a date (or time) it had before: those keys exist, dropped by an earlier move (day_move.py).
+    await store.reminders.revive(replanned, "day_moved")
     return len(tell), change.clear_answers
 
 

@@ -69,8 +69,9 @@ async def _refuse(ctx: TurnContext, turn: TurnInfo, services: Services, lang: st
     await say(ctx, lang, f"results.refused.{code}", **values)
 
 
-async def _not_yet(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, day, kind: Kind) -> None:  # noqa: ANN001
-    starts = next(s for s in run_sheet_for(day) if s.id == f"{kind.value}_examples").starts
+async def _not_yet(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, day, kind: Kind,  # noqa: ANN001
+                   kinds: tuple[Kind, ...]) -> None:
+    starts = next(s for s in run_sheet_for(day, kinds=kinds) if s.id == f"{kind.value}_examples").starts
     await _refuse(ctx, turn, services, lang, "not_yet", date=starts, time=clock_time(lang, starts))
 
 
@@ -88,7 +89,7 @@ async def show(ctx: TurnContext, turn: TurnInfo, services: Services, payload: Re
         await _refuse(ctx, turn, services, lang, "no_grouping")
         return
     day = await store.invitations.get_day(dialogue_id)
-    kind = Kind(payload.kind) if payload.kind else round_now(day, now)
+    kind = Kind(payload.kind) if payload.kind else round_now(day, now, kinds=grouping.kinds)
     selection = await store.selections.get(dialogue_id)
     theme = selection.themes.choice(kind) if selection else None
     group = grouping.group_of(turn.user_id, kind)
@@ -100,7 +101,7 @@ async def show(ctx: TurnContext, turn: TurnInfo, services: Services, payload: Re
             check_may_enter(turn.user_id, grouping=grouping, kind=kind, group=group, day=day, now=now)
         except ResultsRefused as refused:
             if refused.code == "not_yet":
-                await _not_yet(ctx, turn, services, lang, day, kind)
+                await _not_yet(ctx, turn, services, lang, day, kind, grouping.kinds)
             else:
                 await _refuse(ctx, turn, services, lang, refused.code)
             return
@@ -111,6 +112,7 @@ async def show(ctx: TurnContext, turn: TurnInfo, services: Services, payload: Re
         await _show(ctx, turn, services, lambda own: results_form_card(
             own, services.concept, dialogue_id=dialogue_id, kind=kind, group=group, members=[names[m] for m in members], theme=theme,
             current=current, written_by=names[current.entered_by] if current else None, workplace_name=workplace.name if workplace else "",
+            one_round=len(grouping.kinds) == 1,
         ), lang, "results.summary")
         return
     await _plenum(ctx, turn, services, lang, dialogue_id, team_id, grouping, kind)
@@ -128,7 +130,8 @@ async def _plenum(ctx: TurnContext, turn: TurnInfo, services: Services, lang: st
     theme = selection.themes.choice(kind) if selection else None
     can_post = planning_group.may_manage(turn.user_id, [m.user_id for m in await store.planning_group.members(team_id)])
     await _show(ctx, turn, services, lambda own: plenum_card(own, services.concept, dialogue_id=dialogue_id, view=view, theme=theme,
-                                                             can_post=can_post, page=page), lang, "plenum.summary")
+                                                             can_post=can_post, page=page, one_round=len(grouping.kinds) == 1),
+                lang, "plenum.summary")
 
 
 async def plenum(ctx: TurnContext, turn: TurnInfo, services: Services, payload: PlenumShow) -> None:
@@ -156,7 +159,8 @@ async def plenum_post_page(ctx: TurnContext, turn: TurnInfo, services: Services,
         return
     results, selection = await store.group_results.of_dialogue(found[0]), await store.selections.get(found[0])
     day = await store.invitations.get_day(found[0])
-    views = [(plenum_view(grouping, results, kind), selection.themes.choice(kind) if selection else None) for kind in Kind]
+    views = [(plenum_view(grouping, results, kind), selection.themes.choice(kind) if selection else None)
+             for kind in grouping.kinds]  # a one-kind day (DTU): its one round
     await replace_card(ctx, turn, plenum_post_card(lang, services.concept, views=views, day=day.date if day else None,
                                                    dialogue_id=found[0], page=payload.page),
                        summary=t(lang, "plenum.post.title"), lang=lang)
@@ -177,7 +181,7 @@ async def save(ctx: TurnContext, turn: TurnInfo, services: Services, payload: Re
         check_may_enter(turn.user_id, grouping=grouping, kind=kind, group=payload.group, day=day, now=now)
     except ResultsRefused as refused:
         if refused.code == "not_yet":
-            await _not_yet(ctx, turn, services, lang, day, kind)
+            await _not_yet(ctx, turn, services, lang, day, kind, grouping.kinds)
         else:
             await _refuse(ctx, turn, services, lang, refused.code)
         return
@@ -194,7 +198,7 @@ async def save(ctx: TurnContext, turn: TurnInfo, services: Services, payload: Re
         await replace_card(ctx, turn, results_form_card(
             lang, services.concept, dialogue_id=dialogue_id, kind=kind, group=payload.group, members=[names[m] for m in members],
             theme=theme, current=current, written_by=names[current.entered_by] if current else None,
-            values={k: v for k, v in values.items() if isinstance(v, str)}, errors=invalid.errors,
+            values={k: v for k, v in values.items() if isinstance(v, str)}, errors=invalid.errors, one_round=len(grouping.kinds) == 1,
         ), summary=t(lang, "results.summary"), lang=lang)
         return
     result, changed = await store.group_results.enter(dialogue_id, kind, payload.group, entry, sender=turn.user_id, now=now)
@@ -203,7 +207,7 @@ async def save(ctx: TurnContext, turn: TurnInfo, services: Services, payload: Re
     names = await names_of(services, dialogue_id, [result.entered_by])
     await replace_card(ctx, turn, results_saved_card(
         lang, services.concept, dialogue_id=dialogue_id, kind=kind, result=result, written_by=names[result.entered_by], theme=theme,
-        changed=changed,
+        changed=changed, one_round=len(grouping.kinds) == 1,
     ), summary=t(lang, "results.summary"), lang=lang)
 
 
@@ -225,13 +229,13 @@ async def post(ctx: TurnContext, turn: TurnInfo, services: Services, payload: Re
     due = due_in_the_room(now, day.date if day else None, services.window)  # on the day at once, whatever the hour
     await store.reminders.add([plan_plenum_post(dialogue_id, team_id=team_id, channel_id=workplace.channel_id, number=number, now=due)])
     await store.audit.record(actor=turn.user_id, action=AUDIT_POSTED, subject=dialogue_id, now=now)
-    kind = Kind(payload.kind) if payload.kind else round_now(await store.invitations.get_day(dialogue_id), now)
+    kind = Kind(payload.kind) if payload.kind else round_now(await store.invitations.get_day(dialogue_id), now, kinds=grouping.kinds)
     selection = await store.selections.get(dialogue_id)
     view = plenum_view(grouping, await store.group_results.of_dialogue(dialogue_id), kind)
     # In place: the used card loses its button, so it cannot post twice.
     await replace_card(ctx, turn, plenum_card(
         lang, services.concept, dialogue_id=dialogue_id, view=view, theme=selection.themes.choice(kind) if selection else None,
-        can_post=True, posted=True,
+        can_post=True, posted=True, one_round=len(grouping.kinds) == 1,
     ), summary=t(lang, "plenum.summary"), lang=lang)
     services.spawn(sweep_soon(services), name=f"plenum:{dialogue_id}:{number}")
 

@@ -5,8 +5,8 @@ channel, and marks absentees on the day (rules: bot/process/grouping.py).
 everyone invited except those who answered that they cannot come, with the dialogue id as the
 seed, and shows them privately afterwards: new answers never move anyone by themselves; the card
 says who changed, and "Dan grupperne igen" forms them again. Absentees are marked on a card of
-their own and regrouped with as few moves as possible before the first round, or only the second
-round once the first was held. Every button names the grouping version it showed, so a stale card
+their own (absentees.py) and regrouped with as few moves as possible before the first round, or
+only the second round once the first was held. Every button names the grouping version it showed, so a stale card
 cannot undo a newer change; the sender's rights are checked on the dialogue's own team.
 """
 from __future__ import annotations
@@ -16,20 +16,18 @@ from collections.abc import Callable
 from botbuilder.core import TurnContext
 
 from ..cards.grouping import (
-    GroupingView, GroupsAbsentSave, GroupsAbsentShow, GroupsForm, GroupsPage, GroupsPost, GroupsPostPage, GroupsShow, absentees_card,
-    groups_post_card, grouping_card, name_of,
+    GroupingView, GroupsForm, GroupsPage, GroupsPost, GroupsPostPage, GroupsShow, groups_post_card, groups_post_page_count, grouping_card,
 )
 from ..process import planning_group
 from ..process.dialogue import Role
 from ..process.calendar import due_in_the_room
 from ..process.grouping import (
-    GROUPS_POSTED_KIND, SavedGrouping, form_groups, groups_posted_key, participants, people_change, reform_seed, regroup, seated,
+    GROUPS_POSTED_KIND, SavedGrouping, form_groups, groups_posted_key, page_recipient, participants, people_change, reform_seed, regroup,
 )
 from ..process.reminders import ReminderPlan
-from ..process.run_sheet import run_sheet_for
 from ..scheduler.runner import sweep_soon
 from ..services import Services
-from ..texts import t
+from ..texts import choose_language, t
 from .context import planning_group_of_turn, refuse_non_member
 from .language import language_of
 from .registry import Command, Verb
@@ -140,7 +138,7 @@ async def show_groups(ctx: TurnContext, turn: TurnInfo, services: Services, payl
             await say(ctx, lang, "groups.error.nobody")
             return
         now = services.clock.now()
-        grouping = form_groups(people, seed=reform_seed(dialogue_id, 1))
+        grouping = form_groups(people, seed=reform_seed(dialogue_id, 1), kinds=await services.store.dialogues.kinds(dialogue_id))
         if await services.store.groupings.save(dialogue_id, grouping, absent=(), by=turn.user_id, now=now, expected_version=0):
             await services.store.audit.record(actor=turn.user_id, action="groups.formed", subject=dialogue_id, now=now)
         saved = await services.store.groupings.record(dialogue_id)  # ours, or a simultaneous click's
@@ -174,11 +172,13 @@ async def form_again(ctx: TurnContext, turn: TurnInfo, services: Services, paylo
         return
     _, people = await _names(services, dialogue_id)
     present = [p for p in people if p not in saved.absent]
+    kinds = await services.store.dialogues.kinds(dialogue_id)  # a one-kind day (DTU) has one round
     if saved.first_held:  # the first round happened as it happened: only the second is formed again
         change = people_change(saved.grouping, present, absent=saved.absent)
-        grouping = regroup(saved.grouping, absent=set(saved.absent) | set(change.left), arrived=change.joined, first_round_held=True)
+        grouping = regroup(saved.grouping, absent=set(saved.absent) | set(change.left), arrived=change.joined, first_round_held=True,
+                           kinds=kinds)
     else:
-        grouping = form_groups(present, seed=reform_seed(dialogue_id, saved.version + 1))
+        grouping = form_groups(present, seed=reform_seed(dialogue_id, saved.version + 1), kinds=kinds)
     await _save_and_show(ctx, turn, services, lang, dialogue_id, saved, grouping, absent=saved.absent, first_held=saved.first_held)
 
 
@@ -212,9 +212,15 @@ async def post_groups(ctx: TurnContext, turn: TurnInfo, services: Services, payl
     day = await services.store.invitations.get_day(dialogue_id)
     # On the day itself at once, whatever the hour (sweeper.py, anytime_kinds); before it, in working hours.
     due = due_in_the_room(now, day.date if day else None, services.window)
+    # Every page a message of its own, counted in the channel's language (the resolver adds a page a longer name needs).
+    team_lang = choose_language(shared=True, team=workplace.lang if workplace else None, default=services.settings.default_language)
+    names, _ = await _names(services, dialogue_id)
+    pages = groups_post_page_count(team_lang, dialogue_id=dialogue_id, grouping=saved.grouping, names=names, day=day,
+                                   replaced=saved.version > 1)
     added = await services.store.reminders.add([ReminderPlan(
-        groups_posted_key(dialogue_id, saved.version), GROUPS_POSTED_KIND, team_id, dialogue_id, channel, saved.version, due,
-    )])
+        groups_posted_key(dialogue_id, saved.version, page), GROUPS_POSTED_KIND, team_id, dialogue_id, page_recipient(channel, page),
+        saved.version, due,
+    ) for page in range(pages)])
     if not added:
         note, values = "groups.posting.again", {}
     elif due <= now:
@@ -229,60 +235,11 @@ async def post_groups(ctx: TurnContext, turn: TurnInfo, services: Services, payl
         services.spawn(sweep_soon(services), name=f"groups-posted:{dialogue_id}")
 
 
-async def show_absentees(ctx: TurnContext, turn: TurnInfo, services: Services, payload: GroupsAbsentShow) -> None:
-    lang = await language_of(services, turn)
-    found = await dialogue_to_act_on(ctx, turn, services, lang, payload.dialogue_id)
-    if found is None:
-        return
-    dialogue_id, _team = found
-    saved = await services.store.groupings.record(dialogue_id)
-    if saved is None:
-        await say(ctx, lang, "groups.error.not_formed")
-        return
-    names, _people = await _names(services, dialogue_id)
-    choices = sorted(((p, name_of(names, p)) for p in seated(saved.grouping) | saved.absent), key=lambda c: (c[1].casefold(), c[0]))
-    first_held = saved.first_held
-    if first_held is None:  # a default from the clock: the first round has begun once its examples have
-        day = await services.store.invitations.get_day(dialogue_id)
-        starts = next((s.starts for s in run_sheet_for(day) if s.id == "wellbeing_examples"), None) if day else None
-        first_held = starts is not None and services.clock.now() >= starts
-    await show_card(ctx, turn, services, lambda lang: absentees_card(
-        lang, dialogue_id=dialogue_id, version=saved.version, people=choices, absent=saved.absent, first_held=first_held,
-    ), "groups.absent.title")
-
-
-async def save_absentees(ctx: TurnContext, turn: TurnInfo, services: Services, payload: GroupsAbsentSave) -> None:
-    lang = await language_of(services, turn)
-    found = await dialogue_to_act_on(ctx, turn, services, lang, payload.dialogue_id)
-    if found is None:
-        return
-    dialogue_id, _team = found
-    saved = await _saved_as_shown(ctx, turn, services, lang, dialogue_id, payload.version)
-    if saved is None:
-        return
-    chosen = {p.strip() for p in (payload.absent or "").split(",") if p.strip()}
-    if chosen - (seated(saved.grouping) | saved.absent):  # never on the card: forged
-        await services.store.audit.record(actor=turn.user_id, action="payload.rejected", subject="grouping:unknown_person",
-                                          now=services.clock.now())
-        await say(ctx, lang, "common.payload_rejected")
-        return
-    first_held = payload.first_held == "true" if payload.first_held is not None else bool(saved.first_held)
-    if chosen == saved.absent and first_held == bool(saved.first_held):
-        build = await _current_card(services, dialogue_id, saved)
-        await replace_card(ctx, turn, build(lang), summary=t(lang, "groups.summary"), lang=lang)
-        return
-    # Someone unticked comes back as a late arrival; the newly ticked leave their groups.
-    grouping = regroup(saved.grouping, absent=chosen, arrived=sorted(saved.absent - chosen), first_round_held=first_held)
-    await _save_and_show(ctx, turn, services, lang, dialogue_id, saved, grouping, absent=chosen, first_held=first_held)
-
-
 DECLARES = (
     Verb(GroupsShow, show_groups, who=Role.PLANNING_GROUP),
     Verb(GroupsPage, show_page, who=Role.PLANNING_GROUP),
     Verb(GroupsPostPage, show_post_page, who=Role.EMPLOYEE),
     Verb(GroupsForm, form_again, who=Role.PLANNING_GROUP),
     Verb(GroupsPost, post_groups, who=Role.PLANNING_GROUP),
-    Verb(GroupsAbsentShow, show_absentees, who=Role.PLANNING_GROUP),
-    Verb(GroupsAbsentSave, save_absentees, who=Role.PLANNING_GROUP),
     Command(da=("grupper",), en=("groups",), payload=GroupsShow, who=Role.PLANNING_GROUP, help="help.cmd.groups"),
 )

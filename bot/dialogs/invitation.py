@@ -6,22 +6,27 @@ themes, the day and how many will be invited; confirming needs a chosen selectio
 and the first click wins (``store.selections.mark_announced``). Who is invited: the round's
 invitees when the dialogue had a nomination round, else the team's roster read from Teams now.
 The channel post, each invitation and the everyday-example reminders are rows in the queue.
-An answer is re-checked (``check_may_answer``) and updates the invitation card in place; one
-pressed on a card that showed another date or time than the day's now is not stored: the person
-is told the new day and the pressed card shows the invitation as it is now.
+An answer is re-checked (``check_may_answer``) and updates in place both the card pressed (the
+invitation, or the notice that the day moved) and the invitation card; one pressed on a card that
+showed another date or time than the day's now is not stored: the person is told the new day and
+the pressed card shows the day as it is now.
 """
 from __future__ import annotations
 
+import logging
+
 from botbuilder.core import TurnContext
 
-from ..cards.invitation import AnnounceAsk, AnnounceConfirm, DayAnswer, announce_confirm_card, announced_card, invitation_card, when_text
+from ..cards.invitation import (
+    AnnounceAsk, AnnounceConfirm, DayAnswer, announce_confirm_card, announced_card, day_changed_card, invitation_card, when_text,
+)
 from ..concepts import load_concept
 from ..process.concept import Concept
 from ..process.dialogue import Dialogue, Role
 from ..process.everyday_example import plan_example_reminders
 from ..process.leader_loop import plan_leader_reminders
 from ..process.day_move import shown_day
-from ..process.invitation import Answer, AnswerRefused, DialogueDay, check_may_answer, plan_announcement
+from ..process.invitation import Answer, AnswerRefused, DialogueDay, Invited, check_may_answer, plan_announcement
 from ..process.invitees import by_name
 from ..process.people import Member
 from ..scheduler.runner import sweep_soon
@@ -33,8 +38,10 @@ from .day import dialogue_to_manage
 from .invitees import read_roster
 from .language import language_of
 from .registry import Command, Verb
-from .replies import replace_card, say, send_card
+from .replies import replace_card, say, send_card, update_card
 from .turn import TurnInfo
+
+log = logging.getLogger(__name__)
 
 
 async def people_to_invite(services: Services, dialogue: Dialogue) -> list[Member]:
@@ -125,7 +132,7 @@ async def announce(ctx: TurnContext, turn: TurnInfo, services: Services, payload
 
 
 async def answer(ctx: TurnContext, turn: TurnInfo, services: Services, payload: DayAnswer) -> None:
-    """Coming or cannot come, from the invitation (or the day-changed message); the card shows it."""
+    """Coming or cannot come, from the invitation or the day-changed notice; both cards show it."""
     lang = await language_of(services, turn)
     store, now = services.store, services.clock.now()
     invitation = await store.invitations.invitation(payload.dialogue_id, turn.user_id)  # the sender's own, whatever the card said
@@ -136,32 +143,46 @@ async def answer(ctx: TurnContext, turn: TurnInfo, services: Services, payload: 
         if refused.code != "day_moved":
             await say(ctx, lang, f"answer.error.{refused.code}")
             return
-        # Pressed on a card made for another date or time: not stored; the pressed card becomes
-        # the invitation as it is now, with the answer as it stands, to answer again.
+        # Pressed on a card made for another date or time: not stored; the pressed card shows the
+        # day as it is now, with the answer as it stands, to answer again.
         await say(ctx, lang, "answer.error.day_moved", when=when_text(lang, day))
-        await _show_invitation(ctx, turn, services, lang, payload.dialogue_id, day, invitation.answer, always=True)
+        await _show_answer(ctx, turn, services, lang, payload, day, invitation, invitation.answer, answered=False)
         return
     given = Answer(payload.answer)
     if await store.invitations.answer(payload.dialogue_id, turn.user_id, given, now=now):
         await store.audit.record(actor=turn.user_id, action="day.answered", subject=payload.dialogue_id, now=now)
-    await _show_invitation(ctx, turn, services, lang, payload.dialogue_id, day, given)
+    await _show_answer(ctx, turn, services, lang, payload, day, invitation, given, answered=True)
 
 
-async def _show_invitation(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, dialogue_id: str, day: DialogueDay,
-                           answer: Answer | None, *, always: bool = False) -> None:
-    """The invitation with ``answer`` in place of the pressed card (or, ``always``, as a new card
-    when none was pressed)."""
-    store = services.store
+async def _show_answer(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, payload: DayAnswer, day: DialogueDay,
+                       invitation: Invited, answer: Answer | None, *, answered: bool) -> None:
+    """The answer on the pressed card and on the invitation card, both in place, so neither shows
+    an answer or a day that no longer holds. A pressed notice stays a notice; without a pressed
+    card (a refusal only) the invitation as it is now comes as a new card."""
+    store, dialogue_id = services.store, payload.dialogue_id
     selection = await store.selections.get(dialogue_id)
-    if selection is None or not (turn.reply_to_id or always):
+    if selection is None:
         return
     found = await store.invitations.team_and_cycle(dialogue_id)
     workplace = await store.workplaces.get(found[0]) if found else None
     concept = await concept_of(services, found[0]) if found else services.concept
-    card = invitation_card(lang, concept, dialogue_id=dialogue_id, selection=selection, day=day, answer=answer,
-                           calendar_url=calendar_url(services.settings, dialogue_id), workplace_name=workplace.name if workplace else "")
-    summary = "invitation.summary" if always else "invitation.answered.summary"  # ``always``: shown again, not answered
-    await replace_card(ctx, turn, card, summary=t(lang, summary), lang=lang)
+    link = calendar_url(services.settings, dialogue_id)
+    invitation_now = invitation_card(lang, concept, dialogue_id=dialogue_id, selection=selection, day=day, answer=answer,
+                                     calendar_url=link, workplace_name=workplace.name if workplace else "")
+    summary = t(lang, "invitation.answered.summary" if answered else "invitation.summary")
+    original = invitation.card_activity_id if invitation.delivery == "sent" else None
+    pressed = turn.reply_to_id
+    if pressed and payload.card == "notice" and pressed != original:
+        notice = day_changed_card(lang, dialogue_id=dialogue_id, day=day, answer=answer, calendar_url=link)
+        await update_card(ctx, pressed, notice, summary=summary, lang=lang)
+    elif pressed or not answered:
+        await replace_card(ctx, turn, invitation_now, summary=summary, lang=lang)
+    # The invitation went to this person's chat with the bot, where the answer was pressed.
+    if original and original != pressed and turn.conversation_type == "personal":
+        try:
+            await update_card(ctx, original, invitation_now, summary=t(lang, "invitation.summary"), lang=lang)
+        except Exception:  # the answer is stored; a card Teams no longer has must not undo the turn
+            log.warning("updating the invitation card of %s in %s failed", turn.user_id, dialogue_id, exc_info=True)
 
 
 DECLARES = (

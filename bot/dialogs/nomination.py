@@ -25,6 +25,7 @@ from ..process.workplace import Workplace
 from ..services import Services
 from ..texts import t
 from .context import turn_work
+from ..teams.turns import mark_durable
 from .language import language_of
 from .paper_form import may_enter_paper, person_name, workplace_name
 from .registry import Command, Verb
@@ -133,6 +134,7 @@ async def submit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: 
     await work.save_nomination(round_.id, turn.user_id, nomination, now)
     group = [] if turn.user_id == round_.contact_user_id else await work.planning_group(round_.team_id)
     await work.finish()
+    mark_durable()  # stored and claimed: Teams may have its answer while the receipt waits for the tenant's rate
     saved = "received" if previous is None else "saved" if is_unchanged(previous, nomination) else "changed"
     view = {"workplace_name": name, "entered_by_name": None, "paper_forms": may_enter_paper_forms(round_, turn.user_id, [m.user_id for m in group])}
     await replace_card(ctx, turn, _receipt(services, lang, round_, nomination, can_edit=True, saved=saved, **view),

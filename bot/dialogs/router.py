@@ -11,6 +11,7 @@ from . import (
     day, deadline, evaluation, everyday_example, group_results, grouping, invitation, invitees, my_data, nomination, paper_form, plan,
     planning_group, run_sheet, selection, status, tally, welcome,
 )
+from . import absentees
 from . import cycle_survey
 from . import sorting
 from . import development_plan, plan_adoption
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 # The tools of every step first (start, tally, status, the planning group), then the steps in order.
 STEPS = (
     plan, tally, status, planning_group, deadline, invitees, nomination, paper_form,
-    selection, day, invitation, everyday_example, grouping, run_sheet, group_results, evaluation, immediate_follow_up, sorting,
+    selection, day, invitation, everyday_example, grouping, absentees, run_sheet, group_results, evaluation, immediate_follow_up, sorting,
     development_plan, plan_adoption, follow_up, send_on, committee_overview, hr_overview, organisation, leader_loop, cycle_survey, my_data, welcome,
 )
 REGISTRY = Registry.merge(d for step in STEPS for d in step.DECLARES)

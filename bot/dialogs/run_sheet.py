@@ -34,7 +34,7 @@ async def show_run_sheet(ctx: TurnContext, turn: TurnInfo, services: Services, p
     grouping = await services.store.groupings.get(dialogue_id)
     sizes = {len(g) for g in grouping.wellbeing + grouping.leadership if g} if grouping else set()
     per_round = {kind: len([g for g in grouping.groups(kind) if g]) for kind in Kind} if grouping else None
-    sheet = run_sheet_for(day)
+    sheet = run_sheet_for(day, kinds=await services.store.dialogues.kinds(dialogue_id))  # one round on a one-kind day (DTU)
     await show_card(ctx, turn, services, lambda lang: run_sheet_card(
         lang, dialogue_id=dialogue_id, day=day, sheet=sheet, group_sizes=sizes, groups_per_round=per_round,
     ), "run_sheet.summary")

@@ -15,16 +15,19 @@ from datetime import datetime, timezone
 from botbuilder.core import TurnContext
 
 from ..concepts import load_concept
+from ..cards.dialogue_kind import SelectionKind
 from ..cards.selection import SelectionShow, SelectionSubmit, selection_card, selection_result_card
-from ..process.concept import Concept
+from ..process.concept import Concept, Kind
 from ..process.dialogue import Dialogue, Role
 from ..process.nomination import Round
 from ..process.people import Member
-from ..process.selection import Selection, SelectionInvalid, SelectionRefused, check_may_select, choose, parse_selection
+from ..process.selection import (
+    Selection, SelectionInvalid, SelectionRefused, check_may_select, choose, chooses_kind, kinds_from, parse_selection,
+)
 from ..process.tally import Tally, tally
 from ..services import Services
 from ..texts import format_date, t
-from ..texts.selection import COMMAND_DA, COMMAND_EN
+from ..texts.selection import COMMAND_DA, COMMAND_EN, KIND_COMMAND_DA, KIND_COMMAND_EN, KIND_WORDS
 from .context import planning_dialogue
 from .language import language_of
 from .registry import Command, Verb
@@ -55,6 +58,13 @@ class _Target:
     @property
     def round(self) -> Round | None:
         return self.dialogue.round if self.dialogue else None
+
+    def kinds(self, chosen: str | None) -> tuple[Kind, ...]:
+        """The kinds the card asks for: ``chosen`` on the card (only where the concept lets the
+        planning group choose the dialogue, DTU), else the dialogue's (both before one began)."""
+        if chosen is not None and chooses_kind(self.concept):
+            return kinds_from(chosen)
+        return self.dialogue.kinds if self.dialogue else kinds_from(None)
 
 
 async def _target(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, *, dialogue_id: str | None,
@@ -129,9 +139,9 @@ async def _refuse(ctx: TurnContext, lang: str, code: str, round_: Round | None) 
         await say(ctx, lang, "selection.refused.announced")
 
 
-async def show(ctx: TurnContext, turn: TurnInfo, services: Services, payload: SelectionShow) -> None:
+async def show(ctx: TurnContext, turn: TurnInfo, services: Services, payload: SelectionShow | SelectionKind) -> None:
     lang = await language_of(services, turn)
-    target = await _target(ctx, turn, services, lang, dialogue_id=payload.dialogue_id)
+    target = await _target(ctx, turn, services, lang, dialogue_id=payload.dialogue_id, team_id=getattr(payload, "team_id", None))
     if target is None:
         return
     now = services.clock.now()
@@ -153,10 +163,16 @@ async def show(ctx: TurnContext, turn: TurnInfo, services: Services, payload: Se
     if result is not None:  # the card names what employees proposed (own titles): a view of the tally
         await services.store.audit.record(actor=turn.user_id, action="tally.viewed", subject=result.round_id, now=now)
     dialogue_id = target.dialogue.id if target.dialogue else None
-    await deliver_privately(ctx, turn, services, lambda own: selection_card(
-        own, concept, dialogue_id=dialogue_id, team_id=None if dialogue_id else target.team_id, tally=result,
-        workplace_name=workplace_name, current=current, chosen_by_name=chooser,
-    ), summary="selection.summary", sent_key="selection.sent_privately")
+    kinds = target.kinds(getattr(payload, "kind", None))
+
+    def form(own: str) -> dict:
+        return selection_card(own, concept, dialogue_id=dialogue_id, team_id=None if dialogue_id else target.team_id, tally=result,
+                              workplace_name=workplace_name, current=current, chosen_by_name=chooser, kinds=kinds)
+
+    if isinstance(payload, SelectionKind) and turn.is_personal and turn.reply_to_id:  # the card's own button: in place
+        await replace_card(ctx, turn, form(lang), summary=t(lang, "selection.summary"), lang=lang)
+        return
+    await deliver_privately(ctx, turn, services, form, summary="selection.summary", sent_key="selection.sent_privately")
 
 
 async def submit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: SelectionSubmit) -> None:
@@ -178,12 +194,13 @@ async def submit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: 
     result = await _tally(services, target)
     values = payload.form_values()
     workplace_name, chooser = await _names(services, target, current)
+    kinds = target.kinds(payload.kinds)
     try:
-        chosen = parse_selection(concept, result, values)
+        chosen = parse_selection(concept, result, values, kinds=kinds)
     except SelectionInvalid as invalid:
         card = selection_card(lang, concept, dialogue_id=dialogue.id if dialogue else None, team_id=None if dialogue else target.team_id,
                               tally=result, workplace_name=workplace_name, current=current, chosen_by_name=chooser,
-                              values={k: v for k, v in values.items() if isinstance(v, str)}, errors=invalid.errors)
+                              values={k: v for k, v in values.items() if isinstance(v, str)}, errors=invalid.errors, kinds=kinds)
         await replace_card(ctx, turn, card, summary=t(lang, "common.invalid_submission"), lang=lang)
         return
     if dialogue is None:  # a workplace without nominations begins its dialogue with the choice
@@ -200,6 +217,8 @@ async def submit(ctx: TurnContext, turn: TurnInfo, services: Services, payload: 
             await say(ctx, lang, "selection.refused.announced")
             return
         await services.store.audit.record(actor=turn.user_id, action="selection.saved", subject=dialogue.id, now=now)
+        if kinds != dialogue.kinds:  # after the themes, so kinds never change once they are announced
+            await services.store.dialogues.set_kinds(dialogue.id, kinds)
         selection, saved = stored, "saved"
         workplace_name, chooser = await _names(services, target, stored)
     card = selection_result_card(lang, concept, selection=selection, chosen_by_name=chooser, workplace_name=workplace_name, saved=saved)
@@ -221,4 +240,7 @@ DECLARES = (
     Verb(SelectionSubmit, submit, who=Role.PLANNING_GROUP),
     Command(da=COMMAND_DA, en=COMMAND_EN, payload=SelectionShow, who=Role.PLANNING_GROUP,
             help="help.cmd.choose_themes"),
+    Verb(SelectionKind, show, who=Role.PLANNING_GROUP),
+    Command(da=KIND_COMMAND_DA, en=KIND_COMMAND_EN, payload=SelectionKind, who=Role.PLANNING_GROUP, step="dialogue_kinds",
+            args=lambda words: {"kind": KIND_WORDS.get(words[0].casefold()) if words else None}, help="help.cmd.choose_dialogue"),
 )

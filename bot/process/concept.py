@@ -86,9 +86,10 @@ class Limits(BaseModel):
     max_deadline_days: int = Field(default=90, ge=1, le=365)
 
 
-# Steps a concept may leave out: Nyborg's nomination round (DTU's material has none) and the
-# end-of-cycle survey (DTU's question guide; Nyborg's guide has none).
-OPTIONAL_STEPS = ("nominations", "cycle_survey")
+# Steps a concept may leave out: Nyborg's nomination round (DTU's material has none), the
+# end-of-cycle survey (DTU's question guide; Nyborg's guide has none) and the choice of which
+# dialogue kind a day runs (DTU's two concepts; Nyborg's day holds both).
+OPTIONAL_STEPS = ("nominations", "cycle_survey", "dialogue_kinds")
 CONCEPT_LOCAL_CHOICES = frozenset({"dialogue_name", "workplace_word", "question_why_me", "question_core_task", "limits"})
 CATALOGUE_LOCAL_CHOICES = frozenset({"label", "intro", "themes", "own_proposal"})
 
@@ -143,6 +144,8 @@ class Concept(BaseModel):
             return self.steps.nominations
         if step == "cycle_survey":
             return self.cycle_survey is not None
+        if step == "dialogue_kinds":  # choosing which dialogue runs (DTU's two concepts)
+            return self.dialogue_kinds is not None
         raise ValueError(f"unknown optional step {step!r}; known: {OPTIONAL_STEPS}")
 
     def catalogue(self, kind: Kind) -> ThemeCatalogue:

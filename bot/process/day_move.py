@@ -8,7 +8,10 @@ The rules, written down:
 
 * When the day moves (``day_change``). A new date or start time clears every answer (a "yes" to
   the 3rd says nothing about the 10th) and is told to everyone invited; the everyday-example
-  reminders are planned again. A new place or link only is told to those coming or who have not
+  reminders (and, for a new date, the leader's) are planned again. Their keys name the date, so a
+  date the day had before gets its old keys back: what an earlier move dropped unsent is put back
+  in the queue at the new plan's moments, while one already sent stays sent (once per date, never
+  twice). A new place or link only is told to those coming or who have not
   answered: those who cannot come need not know the room. Answers are kept then.
 * The invitation card itself (``refresh_invitation_cards``). Whenever the day changes, every
   invitation card that went out is put in place as it is now: the new date, time and place, and
@@ -20,6 +23,9 @@ The rules, written down:
   the date and start time the card showed. An answer to another date or time than the day's
   now is not an answer to this day: it is refused (``day_moved``) and the person is shown the
   day as it is. A button without them (a card from before this rule) is taken as today's answer.
+* An answer on the notice. The notice that the day moved asks again ("can you still come?"). An
+  answer pressed there is put in place on the notice and on the invitation card (whose activity
+  id is kept), so the invitation shows no answer the person has since changed.
 """
 from __future__ import annotations
 

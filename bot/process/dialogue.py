@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from .concept import Kind
 from .calendar import WorkingWindow, add_months, last_working_day_on_or_before, schedule_at
 from .everyday_example import plan_example_reminders
 from .nomination import plan_nomination_reminders
@@ -174,6 +175,9 @@ class Dialogue:
     team_id: str
     cycle: int
     round: Round | None = None
+    # The kinds of theme the day runs: both rounds (Nyborg, and a DTU unit that holds both
+    # dialogues at once), or the one DTU dialogue the planning group chose (process/selection.py).
+    kinds: tuple[Kind, ...] = tuple(Kind)
 
 
 def done_steps(dialogue: Dialogue, now: datetime) -> frozenset[StepId]:

@@ -28,8 +28,6 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import quote
 
-import xlsxwriter
-
 from .hr_overview import PROGRESS_KEYS, HrOverview
 from .organisation import Overview as CommitteeOverview
 from .overview import OTHER
@@ -78,6 +76,8 @@ class _Book:
     """One workbook with the house style: bold wrapped headers, frozen, sized columns, real dates."""
 
     def __init__(self, label: Label) -> None:
+        import xlsxwriter  # here, not at the top: only an export needs it, and the bot starts faster without
+
         self.label = label
         self.buffer = io.BytesIO()
         self.book = xlsxwriter.Workbook(self.buffer, {"in_memory": True})

@@ -112,7 +112,7 @@ def check_may_enter(sender: str, *, grouping: Grouping | None, kind: Kind, group
         raise ResultsRefused("no_grouping")
     if grouping.group_of(sender, kind) != group:
         raise ResultsRefused("not_in_group")
-    examples = next(s for s in run_sheet_for(day) if s.id == f"{kind.value}_examples")
+    examples = next(s for s in run_sheet_for(day, kinds=grouping.kinds) if s.id == f"{kind.value}_examples")
     if now < examples.starts:
         raise ResultsRefused("not_yet")
 
@@ -146,13 +146,14 @@ def plenum_view(grouping: Grouping, results: Iterable[GroupResult], kind: Kind) 
                       tuple(n for n in numbers if n not in by_group))
 
 
-def round_now(day: DialogueDay | None, now: datetime) -> Kind:
-    """The round a card without one means: the one running on the run-sheet, else well-being."""
+def round_now(day: DialogueDay | None, now: datetime, *, kinds: tuple[Kind, ...] = tuple(Kind)) -> Kind:
+    """The round a card without one means: the one running on the run-sheet of a day running
+    ``kinds``, else its first (well-being on a day with both)."""
     if day is not None:
-        slot = slot_at(run_sheet_for(day), now)
+        slot = slot_at(run_sheet_for(day, kinds=kinds), now)
         if slot is not None and slot.item.kind is not None:
             return slot.item.kind
-    return Kind.WELLBEING
+    return kinds[0]
 
 
 def plan_plenum_post(dialogue_id: str, *, team_id: str, channel_id: str, number: int, now: datetime) -> ReminderPlan:

@@ -27,6 +27,8 @@ The rules, written down:
   person from a group of 4 when a remainder of 1, 2 or 5 would not divide. Once the first round
   was held it stays as it happened and only the second round is formed again; a newcomer then
   counts as a group of one.
+* One round (``kinds``). A day of one dialogue kind (DTU) has that kind's round only, the other
+  empty; absentees and late arrivals repair it until it was held.
 """
 from __future__ import annotations
 
@@ -39,6 +41,8 @@ from math import ceil
 
 from .concept import Kind
 from .fewest_repeats import fewest_repeats
+from .invitees import keys_by_user, member_keys
+from .people import Member
 
 Groups = tuple[tuple[str, ...], ...]
 _SINGLE_GROUP_UP_TO = 5
@@ -91,13 +95,17 @@ class Grouping:
     def groups(self, kind: Kind) -> Groups:
         return self.wellbeing if kind is Kind.WELLBEING else self.leadership
 
+    @property
+    def kinds(self) -> tuple[Kind, ...]:  # the rounds it has groups for: both, or a one-kind day's (DTU)
+        return tuple(kind for kind in Kind if self.groups(kind)) or tuple(Kind)
+
     def group_of(self, user_id: str, kind: Kind) -> int | None:
         """The number (from 1, as the card shows it) of ``user_id``'s group in ``kind``'s round."""
         return next((i for i, g in enumerate(self.groups(kind), start=1) if user_id in g), None)
 
 
-def form_groups(people: Iterable[str], *, seed: str | int) -> Grouping:
-    """Both rounds' groups for ``people`` (once each; order does not matter)."""
+def form_groups(people: Iterable[str], *, seed: str | int, kinds: tuple[Kind, ...] = tuple(Kind)) -> Grouping:
+    """The groups of each round ``kinds`` runs, for ``people`` (once each; order does not matter)."""
     rng = random.Random(f"first:{seed}")
     everyone = sorted(set(people))
     rng.shuffle(everyone)
@@ -105,7 +113,11 @@ def form_groups(people: Iterable[str], *, seed: str | int) -> Grouping:
     for size in group_sizes(len(everyone)):
         first.append(tuple(everyone[at:at + size]))
         at += size
-    return _with_second_round(tuple(first), everyone, seed)
+    return _one_round(tuple(first), kinds[0], seed) if len(kinds) == 1 else _with_second_round(tuple(first), everyone, seed)
+
+
+def _one_round(groups: Groups, kind: Kind, seed: str | int) -> Grouping:
+    return Grouping(groups if kind is Kind.WELLBEING else (), groups if kind is Kind.LEADERSHIP else (), (), 0, str(seed))
 
 
 def _with_second_round(first: Groups, present: Sequence[str], seed: str | int) -> Grouping:
@@ -154,11 +166,14 @@ def second_round(first: Groups, present: Sequence[str], *, seed: str | int) -> t
 
 
 def regroup(grouping: Grouping, *, absent: Iterable[str] = (), arrived: Iterable[str] = (),
-            first_round_held: bool = False) -> Grouping:
+            first_round_held: bool = False, kinds: tuple[Kind, ...] = tuple(Kind)) -> Grouping:
     """The groups after marking ``absent`` and ``arrived`` people (see the module rules)."""
     gone = set(absent)
     known = {p for g in grouping.wellbeing + grouping.leadership for p in g}
     newcomers = sorted(set(arrived) - known - gone)
+    if len(kinds) == 1:  # the day's one round: as it happened once held, else repaired
+        held = [[p for p in g if p not in gone] for g in grouping.groups(kinds[0])]
+        return grouping if first_round_held else _one_round(_repair(held, newcomers), kinds[0], grouping.seed)
     if first_round_held:
         first = grouping.wellbeing
         present = [p for g in first for p in g if p not in gone] + newcomers
@@ -190,17 +205,30 @@ def _repair(groups: list[list[str]], newcomers: list[str]) -> Groups:
 GROUPS_POSTED_KIND = "groups_posted"  # the channel post of the groups: one per grouping version
 
 
-def groups_posted_key(dialogue_id: str, version: int) -> str:
-    return f"{GROUPS_POSTED_KIND}:{dialogue_id}:{version}"
+def groups_posted_key(dialogue_id: str, version: int, page: int = 0) -> str:
+    """The queue key of one page of a version's channel post: each page is a message of its own,
+    so everyone on it is @mentioned with a notification (an update in place notifies nobody)."""
+    return f"{GROUPS_POSTED_KIND}:{dialogue_id}:{version}" + (f"-{page + 1}" if page else "")
 
 
-def parse_groups_posted_key(key: str) -> tuple[str, int] | None:
-    """(dialogue id, version) from a queue key, or None for a key that is not one of ours."""
+def parse_groups_posted_key(key: str) -> tuple[str, int, int] | None:
+    """(dialogue id, version, page) from a queue key, or None for a key that is not one of ours."""
     kind, _, rest = key.partition(":")
-    dialogue_id, _, version = rest.rpartition(":")
-    if kind != GROUPS_POSTED_KIND or not dialogue_id or not version.isdigit():
+    dialogue_id, _, tail = rest.rpartition(":")
+    version, _, page = tail.partition("-")
+    if kind != GROUPS_POSTED_KIND or not dialogue_id or not version.isdigit() or not (page == "" or page.isdigit() and int(page) >= 2):
         return None
-    return dialogue_id, int(version)
+    return dialogue_id, int(version), int(page) - 1 if page else 0
+
+
+def page_recipient(channel_id: str, page: int) -> str:
+    """The row's recipient for one page: the channel, marked with the page from the second on, because
+    the sweeper keeps one row per recipient, kind and dialogue of a batch (``superseded``)."""
+    return channel_id if page == 0 else f"{channel_id}#{page + 1}"
+
+
+def page_channel(recipient_id: str) -> str:
+    return recipient_id.partition("#")[0]
 
 
 def participants(invited: Iterable[tuple[str, str | None]], absent: Iterable[str] = ()) -> list[str]:
@@ -214,6 +242,23 @@ def participants(invited: Iterable[tuple[str, str | None]], absent: Iterable[str
 def seated(grouping: Grouping) -> set[str]:
     """Everyone who has a seat in either round."""
     return {p for g in grouping.wellbeing + grouping.leadership for p in g}
+
+
+# -- the absentee card of a large day, page by page ---------------------------------------------
+ABSENTEES_PER_PAGE = 50  # long names at their longest (60 characters) keep a page under 40 KB
+
+
+def absentee_keys(people: Iterable[str]) -> dict[str, str]:
+    """Each person by the short key the absentee card names them by: a 300-person day's Teams ids
+    would not fit in a message, let alone the ticks carried from page to page (see invitees.py)."""
+    return keys_by_user(member_keys(Member(p, "") for p in people))
+
+
+def absent_after_page(marked: Iterable[str], *, shown: Iterable[str], ticked: Iterable[str]) -> frozenset[str]:
+    """Who is marked absent after a page of the absentee card: the page's ticks replace what was
+    marked for those shown on it; what was marked on the other pages stays."""
+    on_page = set(shown)
+    return frozenset((set(marked) - on_page) | (set(ticked) & on_page))
 
 
 @dataclass(frozen=True)

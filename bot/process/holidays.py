@@ -9,12 +9,37 @@ the one thing it reads is its own bundled Danish name catalogue, once per proces
 """
 from __future__ import annotations
 
+import importlib.util
+import os
+import sys
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+import holidays
 from holidays import OPTIONAL, PUBLIC
-from holidays.countries.denmark import Denmark  # the class itself; holidays.Denmark is a lazy proxy
+
+
+def _denmark() -> type:
+    """The package's Denmark class, without the other countries.
+
+    ``import holidays.countries.denmark`` (and ``holidays.Denmark``) first runs the package's
+    ``countries/__init__.py``, which imports all of its 250 countries: a fifth of a second of the
+    bot's start-up spent on Peru and Tonga. The one module is loaded under its own name instead,
+    so a later import of ``holidays.countries`` finds it and the class stays the same. (An import,
+    as ``import`` would do it, of the package's own code: no file is read for data.)
+    """
+    name = "holidays.countries.denmark"
+    if name not in sys.modules:
+        source = os.path.join(os.path.dirname(holidays.__file__), "countries", "denmark.py")
+        spec = importlib.util.spec_from_file_location(name, source)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name].Denmark
+
+
+Denmark = _denmark()
 
 EXTRA_HOLIDAY_NAME = "Lokal fridag"
 

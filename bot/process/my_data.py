@@ -126,7 +126,7 @@ def _nomination(n: StoredNomination) -> dict[str, Any]:
 def _selection(stored: StoredSelection) -> dict[str, Any]:
     chosen = stored.selection
     themes = {kind.value: {"theme": c.theme_id, "own_title": c.own_title, "reason": c.reason, "nominations": c.nominations}
-              for kind in Kind for c in (chosen.themes.choice(kind),)}
+              for kind in chosen.themes.kinds for c in (chosen.themes.choice(kind),)}
     return {"dialogue_id": stored.dialogue_id, "workplace": stored.team_name, "chosen_at": _iso(chosen.chosen_at),
             "announced_at": _iso(chosen.announced_at), **themes}
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-import xlsxwriter
-
 from .development_plan import DevelopmentPlan, Level
 
 INITIATIVE_COLUMNS = (("devplan.field.title", 30), ("devplan.file.why", 40), ("devplan.actions", 45), ("devplan.file.follow_up", 35),
@@ -23,6 +21,8 @@ IGLO_COLUMNS = (("devplan.field.title", 30),) + tuple((f"devplan.level.{level.va
 
 def plan_workbook(plan: DevelopmentPlan, label: Callable[[str], str]) -> bytes:
     """The XLSX bytes of ``plan``; headers in the caller's language, frozen, columns sized."""
+    import xlsxwriter  # here, not at the top: only a plan file needs it, and the bot starts faster without
+
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top"})

@@ -30,10 +30,15 @@ The leader's role (``LeaderRole``) is "store ører og lille mund": frame and fac
 observe and listen, note what is heard, answer only questions about the method. In the
 leadership round Bilag 5 lets the leader consider not walking round, if that makes the talk
 less free (``may_stay_away``). Words for all of this belong in the texts layer; here are ids.
+
+A day that runs one dialogue kind (DTU's well-being or leadership dialogue, ``programme``) has
+that round alone: welcome, the round's three items, close, each as long as Bilag 5 makes it and
+following on, without the break whose purpose is new groups. DTU's material gives no programme;
+this is the bot's reading of Bilag 5 for one round.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
@@ -81,6 +86,21 @@ PROGRAMME: tuple[Item, ...] = (
     Item("close", _M(165), _M(15), None, LeaderRole.ACKNOWLEDGE),
 )
 del W, L
+BOTH: tuple[Kind, ...] = tuple(Kind)
+
+
+def programme(kinds: tuple[Kind, ...] = BOTH) -> tuple[Item, ...]:
+    """The items of a day that runs ``kinds`` (see the module's last paragraph for one kind)."""
+    if set(kinds) == set(Kind):
+        return PROGRAMME
+    items, at = [], timedelta(0)
+    for item in PROGRAMME:
+        if item.id == "break" or (item.kind is not None and item.kind not in kinds):
+            continue
+        items.append(replace(item, offset=at))
+        at += item.length
+    return tuple(items)
+
 CLOSE_PARTS = ("acknowledge", "evaluation", "next_steps")  # Bilag 5, 10.45-11.00, in its order
 
 # Bilag 3's programme for the invitation: four parts, over the items above.
@@ -108,20 +128,20 @@ class Slot:
         return self.starts.time(), self.ends.time()
 
 
-def run_sheet(day_date: date, start: time) -> tuple[Slot, ...]:
-    """The programme with clock times from ``start`` on ``day_date`` (wall clock)."""
+def run_sheet(day_date: date, start: time, *, kinds: tuple[Kind, ...] = BOTH) -> tuple[Slot, ...]:
+    """The programme of a day running ``kinds`` with clock times from ``start`` on ``day_date`` (wall clock)."""
     return tuple(Slot(item, wall_clock(day_date, start, item.offset), wall_clock(day_date, start, item.offset + item.length))
-                 for item in PROGRAMME)
+                 for item in programme(kinds))
 
 
-def run_sheet_for(day: DialogueDay) -> tuple[Slot, ...]:
-    return run_sheet(day.date, day.start)
+def run_sheet_for(day: DialogueDay, *, kinds: tuple[Kind, ...] = BOTH) -> tuple[Slot, ...]:
+    return run_sheet(day.date, day.start, kinds=kinds)
 
 
-def outline(day_date: date, start: time) -> tuple[tuple[str, datetime, datetime], ...]:
-    """Bilag 3's four parts with their times: (part, from, to)."""
-    slots = {s.id: s for s in run_sheet(day_date, start)}
-    return tuple((part, slots[ids[0]].starts, slots[ids[-1]].ends) for part, ids in OUTLINE)
+def outline(day_date: date, start: time, *, kinds: tuple[Kind, ...] = BOTH) -> tuple[tuple[str, datetime, datetime], ...]:
+    """Bilag 3's parts with their times: (part, from, to); a one-kind day leaves the other round out."""
+    slots = {s.id: s for s in run_sheet(day_date, start, kinds=kinds)}
+    return tuple((part, slots[ids[0]].starts, slots[ids[-1]].ends) for part, ids in OUTLINE if ids[0] in slots)
 
 
 def slot_at(sheet: tuple[Slot, ...], now: datetime) -> Slot | None:

@@ -19,6 +19,10 @@ The rules, written down:
   needs a reason (``clean_text``, the concept's reason limit). Every field's problem is
   reported at once, in the nomination step's ``FieldError`` shape.
 * Twice. A choice identical to the stored one is a double click: nothing new to store.
+* Which dialogue. A concept with dialogue kinds (DTU: the well-being dialogue and the leadership
+  dialogue, two concepts with one method) lets the planning group run one of them, or both as one
+  day; the choice is made with the themes and changes until they are announced. The kind not
+  run has no theme (``None``). Nyborg's day always holds both.
 """
 from __future__ import annotations
 
@@ -40,6 +44,25 @@ NOMINATED_OWN_PREFIX = "own:"  # the tally's key of a nominated own proposal: "o
 
 def field_name(template: str, kind: Kind) -> str:
     return template.format(kind=kind.value)
+
+
+BOTH: tuple[Kind, ...] = tuple(Kind)
+KIND_CHOICES = ("wellbeing", "leadership", "both")  # what the planning group may run (a DTU-like concept)
+
+
+def kinds_from(value: str | None) -> tuple[Kind, ...]:
+    """The kinds a stored or chosen value names: one kind, or both (None, "both")."""
+    return (Kind(value),) if value in (Kind.WELLBEING.value, Kind.LEADERSHIP.value) else BOTH
+
+
+def kinds_value(kinds: tuple[Kind, ...]) -> str | None:
+    """What is stored for ``kinds``: the one kind's name, None for both (every dialogue before the choice existed)."""
+    return kinds[0].value if len(kinds) == 1 else None
+
+
+def chooses_kind(concept: Concept) -> bool:
+    """Whether the planning group chooses which dialogue runs: only a concept with dialogue kinds."""
+    return concept.dialogue_kinds is not None
 
 
 @dataclass(frozen=True)
@@ -111,8 +134,13 @@ class ChosenTheme:
 
 
 @dataclass(frozen=True)
-class SelectionInput(PerKind[ChosenTheme]):
-    """The planning group's choice: one well-being and one leadership theme, each with why."""
+class SelectionInput(PerKind["ChosenTheme | None"]):
+    """The planning group's choice: one theme of each kind the day runs, each with why (the kind
+    not run, None)."""
+
+    @property
+    def kinds(self) -> tuple[Kind, ...]:
+        return tuple(kind for kind in Kind if self.choice(kind) is not None)
 
 
 @dataclass(frozen=True)
@@ -166,11 +194,12 @@ def theme_choices(concept: Concept, kind: Kind, tally: Tally | None) -> list[tup
     return out
 
 
-def parse_selection(concept: Concept, tally: Tally | None, values: Mapping[str, object]) -> SelectionInput:
-    """Card values into a selection, or SelectionInvalid with every field's problem at once."""
+def parse_selection(concept: Concept, tally: Tally | None, values: Mapping[str, object], *,
+                    kinds: tuple[Kind, ...] = BOTH) -> SelectionInput:
+    """Card values into a selection of ``kinds``' themes, or SelectionInvalid with every field's problem at once."""
     errors: list[FieldError] = []
     chosen: dict[Kind, ChosenTheme] = {}
-    for kind in Kind:
+    for kind in kinds:
         catalogue = concept.catalogue(kind)
         offered = {value: (title, count) for value, title, count in theme_choices(concept, kind, tally)}
         theme_field = field_name(FIELD_THEME, kind)
@@ -194,7 +223,7 @@ def parse_selection(concept: Concept, tally: Tally | None, values: Mapping[str, 
             chosen[kind] = ChosenTheme(kind, theme_id, own_title, reason, count)
     if errors:
         raise SelectionInvalid(errors)
-    return SelectionInput(chosen[Kind.WELLBEING], chosen[Kind.LEADERSHIP])
+    return SelectionInput(chosen.get(Kind.WELLBEING), chosen.get(Kind.LEADERSHIP))
 
 
 def _nominations_of_title(tally: Tally | None, kind: Kind, title: str | None) -> int:

@@ -65,9 +65,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cache
 from typing import Literal
-
-import snowballstemmer
 
 from .concept import Kind
 from .group_results import GroupResult
@@ -162,7 +161,14 @@ ENGLISH_STOP = frozenset("""
     your
 """.split())
 _STOP = DANISH_STOP | ENGLISH_STOP
-_STEMMERS = {"da": snowballstemmer.stemmer("danish"), "en": snowballstemmer.stemmer("english")}
+_STEMMER_NAMES = {"da": "danish", "en": "english"}
+
+
+@cache
+def _stemmer(language: str):  # noqa: ANN202 - snowballstemmer's classes are generated per language
+    import snowballstemmer  # here, not at the top: it loads 30 languages, and only sorting needs two
+
+    return snowballstemmer.stemmer(_STEMMER_NAMES[language])
 
 
 def words(text: str) -> list[str]:
@@ -182,7 +188,7 @@ def stems(text: str) -> list[str]:
     """The entry's content words, stemmed in its language."""
     tokens = words(text)
     content = [w for w in tokens if w not in _STOP and len(w) > 1]
-    return _STEMMERS[language_of(tokens)].stemWords(content)
+    return _stemmer(language_of(tokens)).stemWords(content)
 
 
 def with_compound_parts(documents: list[list[str]]) -> list[list[str]]:

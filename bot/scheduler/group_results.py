@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from ..cards.elements import message_with_card
 from ..cards.group_results import plenum_post_card
-from ..process.concept import Kind
 from ..process.group_results import PLENUM_POSTED_KIND, plenum_view
 from ..process.reminders import QueuedReminder
 from ..texts import t
@@ -39,7 +38,8 @@ class PlenumPostResolver(StepResolver):
         day = await self.store.invitations.get_day(dialogue_id)
         lang = self.team_lang(workplace)
         concept = self.concept_loader(workplace.concept or self.default_concept)
-        views = [(plenum_view(grouping, results, kind), selection.themes.choice(kind) if selection else None) for kind in Kind]
+        views = [(plenum_view(grouping, results, kind), selection.themes.choice(kind) if selection else None)
+                 for kind in grouping.kinds]  # a one-kind day (DTU): its one round
         card = plenum_post_card(lang, concept, views=views, day=day.date if day else None, dialogue_id=dialogue_id)
         return OutgoingMessage(
             key=reminder.key, tenant_id=workplace.tenant_id, service_url=workplace.service_url,

@@ -22,7 +22,9 @@ from ..process.nomination import Invitee
 from ..process.people import Member
 from ..process.dialogue import Dialogue
 from ..process.nomination import Round, RoundAlreadyOpen
+from ..process.concept import Kind
 from ..process.plan import cycle_of
+from ..process.selection import kinds_from, kinds_value
 from .models import Dialogue as DialogueRow, Nomination as NominationRow, NominationRound, RoundMember
 
 _D = DialogueRow.__table__
@@ -36,6 +38,10 @@ def round_from_row(row) -> Round:  # noqa: ANN001 (an ORM row or a Core row alik
         contact_name=row.contact_name, named_mode=row.named_mode, closed_at=row.closed_at, concept=row.concept,
         dialogue_id=row.dialogue_id, contact_user_id=row.contact_user_id,
     )
+
+
+def dialogue_from_row(row, latest) -> Dialogue:  # noqa: ANN001 (Core rows: the dialogue, its latest round or None)
+    return Dialogue(row.id, row.team_id, row.cycle, round_from_row(latest) if latest else None, kinds_from(row.kinds))
 
 
 def _invitee(row) -> Invitee:  # noqa: ANN001
@@ -55,7 +61,7 @@ class Dialogues(Repository):
             latest = (await conn.execute(
                 sa.select(_R).where(_R.c.dialogue_id == row.id).order_by(_R.c.opened_at.desc()).limit(1)
             )).first()
-        return Dialogue(row.id, row.team_id, row.cycle, round_from_row(latest) if latest else None)
+        return dialogue_from_row(row, latest)
 
     async def current_dialogue(self, team_id: str, now: datetime) -> Dialogue | None:
         """The workplace's dialogue of the cycle ``now`` falls in (plan.cycle_of); None if none was begun."""
@@ -69,6 +75,17 @@ class Dialogues(Repository):
         dialogue = await self.dialogue_for(team_id, cycle_of(now))
         assert dialogue is not None
         return dialogue
+
+    async def set_kinds(self, dialogue_id: str, kinds: tuple[Kind, ...]) -> None:
+        """Record which dialogue kinds the day runs (the planning group's choice with the themes)."""
+        async with self.engine.begin() as conn:
+            await conn.execute(sa.update(_D).where(_D.c.id == dialogue_id).values(kinds=kinds_value(kinds)))
+
+    async def kinds(self, dialogue_id: str) -> tuple[Kind, ...]:
+        """The kinds of theme the dialogue's day runs (both for an id we never issued: Nyborg's day)."""
+        async with self.engine.connect() as conn:
+            stored = (await conn.execute(sa.select(_D.c.kinds).where(_D.c.id == dialogue_id))).scalar_one_or_none()
+        return kinds_from(stored)
 
     async def _dialogue_id(self, conn: AsyncConnection, team_id: str, cycle: int, now: datetime) -> str:
         # Insert-or-ignore first: it is a write, so on SQLite the transaction holds the write

@@ -46,6 +46,25 @@ class ReminderQueue(ReminderReads):
                 added += len((await conn.execute(stmt)).all())
         return added
 
+    async def revive(self, plans: Iterable[ReminderPlan], reason: str) -> int:
+        """Put back, due at the plan's time, the rows of these keys that were dropped for ``reason``
+        and never sent; returns how many. A day moved back to a date it had before plans the same
+        keys again: ``add`` leaves them as they are, and this gives back what the move took away.
+        A row sent, in flight or given up for another reason stays as it is, so one key is still
+        sent at most once."""
+        due = {p.key: p.due_at for p in plans}
+        revived = 0
+        async with self.engine.begin() as conn:
+            keys = list(due)
+            for start in range(0, len(keys), _CHUNK):
+                found = sa.select(_C.id, _C.key).where(_C.key.in_(keys[start:start + _CHUNK]), _C.status == "dropped",
+                                                       _C.reason == _reason(reason), _C.sent_at.is_(None))
+                for row_id, key in (await conn.execute(found)).all():
+                    stmt = (sa.update(_T).where(_C.id == row_id, _C.status == "dropped")
+                            .values(status="pending", due_at=due[key], reason=None, claimed_by=None, lease_until=None, day_slot=None))
+                    revived += (await conn.execute(stmt)).rowcount or 0
+        return revived
+
     async def claim_due(self, now: datetime, *, worker_id: str, limit: int = 100, lease: timedelta = timedelta(minutes=5),
                         kinds: Collection[str] | None = None) -> list[QueuedReminder]:
         """Claim up to ``limit`` due reminders for ``worker_id`` (of ``kinds`` only, if given), oldest first, in one statement.

@@ -16,7 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from ..process.concept import Kind
 from ..process.dialogue import Dialogue
 from ..process.selection import ChosenTheme, Selection, SelectionInput
-from .dialogue import round_from_row
+from .dialogue import dialogue_from_row
 from .engine import Repository
 from .models import Dialogue as DialogueRow, NominationRound, ThemeSelection
 
@@ -25,10 +25,15 @@ _D = DialogueRow.__table__
 _R = NominationRound.__table__
 
 
+# The kind a one-kind dialogue does not run (process/selection.py) has no theme: kept as an empty
+# theme id and reason, which no chosen theme can have (ids and reasons are never empty).
+_NOT_RUN = ChosenTheme(Kind.WELLBEING, "", None, "", 0)
+
+
 def _columns(selection: Selection) -> dict[str, object]:
     out: dict[str, object] = {"chosen_by": selection.chosen_by, "chosen_at": selection.chosen_at}
     for kind in Kind:
-        chosen = selection.themes.choice(kind)
+        chosen = selection.themes.choice(kind) or _NOT_RUN
         out[f"{kind.value}_theme_id"] = chosen.theme_id
         out[f"{kind.value}_own_title"] = chosen.own_title
         out[f"{kind.value}_reason"] = chosen.reason
@@ -37,8 +42,10 @@ def _columns(selection: Selection) -> dict[str, object]:
 
 
 def _selection(row) -> Selection:  # noqa: ANN001 (a Core row)
-    def chosen(kind: Kind) -> ChosenTheme:
+    def chosen(kind: Kind) -> ChosenTheme | None:
         p = kind.value
+        if not getattr(row, f"{p}_theme_id"):
+            return None
         return ChosenTheme(kind, getattr(row, f"{p}_theme_id"), getattr(row, f"{p}_own_title"), getattr(row, f"{p}_reason"),
                            getattr(row, f"{p}_nominations"))
 
@@ -90,7 +97,7 @@ class Selections(Repository):
             latest = (await conn.execute(
                 sa.select(_R).where(_R.c.dialogue_id == row.id).order_by(_R.c.opened_at.desc()).limit(1)
             )).first()
-        return Dialogue(row.id, row.team_id, row.cycle, round_from_row(latest) if latest else None)
+        return dialogue_from_row(row, latest)
 
     async def of_person(self, user_id: str) -> list[tuple[str, str, Selection]]:
         """(dialogue id, team id, selection) of every choice ``user_id`` made last, for "mine data"."""

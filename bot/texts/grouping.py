@@ -120,6 +120,12 @@ TEXTS: dict[str, tuple[str, str]] = {
             "Once round 1 has been held it stays as it was, and only the groups of round 2 are formed again."
         ),
     ),
+    "groups.absent.marked": (
+        "{count} er sat som fraværende på alle sider. Dine krydser huskes, når du skifter side; grupperne dannes først om, "
+        "når du trykker \"Dan grupperne om\".",
+        "{count} marked absent on all pages. Your ticks are kept when you change page; the groups are only formed again "
+        "when you press \"Regroup\".",
+    ),
     "groups.absent.people": (
         "Fraværende",
         "Absent",

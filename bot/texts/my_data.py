@@ -100,6 +100,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "kunne ikke sendes",
         "could not be sent",
     ),
+    "data.delivery.maybe_delivered": (
+        "måske leveret (Teams bekræftede det ikke)",
+        "maybe delivered (Teams did not confirm it)",
+    ),
     "data.delivery.other": (
         "ukendt",
         "unknown",

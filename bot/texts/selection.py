@@ -6,6 +6,12 @@ from __future__ import annotations
 # The typed command (bot/dialogs/selection.py), Danish words kept here with the step's other words.
 COMMAND_DA = ("vælg temaer", "vaelg temaer")
 COMMAND_EN = ("choose themes",)
+# Which dialogue the day runs (a concept with dialogue kinds, DTU); the word after it names the kind.
+KIND_COMMAND_DA = ("vælg dialog", "vaelg dialog")
+KIND_COMMAND_EN = ("choose dialogue",)
+KIND_WORDS = {"trivsel": "wellbeing", "trivselsdialog": "wellbeing", "wellbeing": "wellbeing", "well-being": "wellbeing",
+              "ledelse": "leadership", "ledelsesdialog": "leadership", "leadership": "leadership",
+              "begge": "both", "both": "both"}
 
 TEXTS: dict[str, tuple[str, str]] = {
     "help.cmd.choose_themes": (
@@ -45,6 +51,40 @@ TEXTS: dict[str, tuple[str, str]] = {
         "have at vide, hvilke temaer I har valgt, og hvorfor netop disse temaer er valgt.",
         "Choose one well-being theme and one leadership theme for the development dialogue, and say briefly why. "
         "The employees will be told which themes you chose, and why these themes in particular.",
+    ),
+    "selection.intro.one": (
+        "Vælg temaet til dialogen, og skriv kort hvorfor. Medarbejderne skal have at vide, hvilket tema I har valgt, "
+        "og hvorfor netop det er valgt.",
+        "Choose the theme for the dialogue, and say briefly why. The employees will be told which theme you chose, "
+        "and why this one in particular.",
+    ),
+    "help.cmd.choose_dialogue": (
+        "Vælg hvilken dialog I holder: trivsel, ledelse eller begge",
+        "Choose which dialogue you hold: well-being, leadership or both",
+    ),
+    "selection.kind.title": (
+        "Hvilken dialog holder I?",
+        "Which dialogue are you holding?",
+    ),
+    "selection.kind.cadence": (
+        "Holdes {cadence}.",
+        "Held {cadence}.",
+    ),
+    "selection.kind.current": (
+        "I holder: {name}. Temaerne herunder følger jeres valg.",
+        "You are holding: {name}. The themes below follow your choice.",
+    ),
+    "selection.kind.both": (
+        "begge dialoger på samme dag",
+        "both dialogues on the same day",
+    ),
+    "action.selection.kind": (
+        "Kun {name}",
+        "Only {name}",
+    ),
+    "action.selection.kind.both": (
+        "Begge dialoger",
+        "Both dialogues",
     ),
     "selection.responded": (
         "{responded} af {invited} medarbejdere har foreslået temaer ({percent} %).",

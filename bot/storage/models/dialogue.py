@@ -18,6 +18,8 @@ class Dialogue(SQLModel, table=True):
     team_id: str = Field(max_length=200)
     cycle: int  # the year of the 1 December the dialogue works towards
     created_at: datetime = Field(sa_column=utc_column())
+    # The one dialogue kind it runs ("wellbeing" or "leadership"); NULL: both (bot/process/selection.py kinds_from).
+    kinds: Optional[str] = Field(default=None, max_length=40)
 
 
 class NominationRound(SQLModel, table=True):
