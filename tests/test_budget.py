@@ -5,7 +5,7 @@ import asyncio
 
 import pytest
 
-from bot.scheduler.budget import SHARED_SPACING, SharedTenantBudget
+from bot.scheduler.budget import MAX_ROUND_TRIP, SHARED_SPACING, SharedTenantBudget
 from bot.scheduler.coalesce import Coalescer
 from bot.storage.tenant_budget import TenantBudgets
 
@@ -30,8 +30,11 @@ async def test_reservations_from_two_instances_never_share_a_slot(engine, tmp_pa
     starts = sorted(start for start, _ in results)
     # Epoch seconds in a double are exact to about a microsecond.
     assert all(b - a >= 0.02 - 1e-6 for a, b in zip(starts, starts[1:]))  # 51 of them span 1 s at least
-    # PostgreSQL reads its clock once for the slot and once more for the answer, microseconds apart.
-    assert all(start >= measured - 1e-3 for start, measured in results)
+    # PostgreSQL reads its clock once for the slot and once more for the answer: microseconds
+    # apart on a quiet machine, milliseconds when the backend is descheduled between the two (a CI
+    # run with other work on two cores measured over 1 ms). A slot that far in the past only
+    # means "send now"; the round-trip rule (MAX_ROUND_TRIP) bounds what the caller accepts.
+    assert all(start >= measured - MAX_ROUND_TRIP for start, measured in results)
 
 
 async def test_a_run_of_slots_and_a_hold_back(engine):

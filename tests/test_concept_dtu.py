@@ -409,3 +409,65 @@ def test_nyborgs_selection_card_offers_no_choice_of_dialogue() -> None:
             assert_valid_card(card)
         assert "selection.kind" not in card_text(nyborg) and "selection.kind" in card_text(dtu)
         assert "wellbeing_theme" not in card_text(dtu) and DTU.dialogue_kinds[Kind.LEADERSHIP].purpose(lang) in card_text(dtu)
+
+
+def day_cards(lang: str, concept: Concept, kinds: tuple[Kind, ...]) -> dict[str, str]:
+    """The cards of a day running ``kinds`` whose wording speaks of the day's dialogues, as text."""
+    from datetime import date, time
+
+    from bot.cards.everyday_example import example_reminder_card
+    from bot.cards.grouping import GroupingView, grouping_card, groups_post_card, one_kind
+    from bot.cards.invitation import announce_confirm_card, invitation_card
+    from bot.cards.run_sheet import run_sheet_card
+    from bot.process.grouping import PeopleChange, SavedGrouping, form_groups
+    from bot.process.invitation import DialogueDay
+    from bot.process.run_sheet import run_sheet_for
+    from bot.process.selection import ChosenTheme, Selection, SelectionInput
+    from bot.texts import t
+
+    chosen = {kind: ChosenTheme(kind, "own", f"Tema {kind}", "Det fylder") for kind in kinds}
+    themes = SelectionInput(chosen.get(Kind.WELLBEING), chosen.get(Kind.LEADERSHIP))
+    selection = Selection("d1", themes, "29:anna", AT)
+    day = DialogueDay(date(2026, 10, 1), time(8, 0), place="Lokale 2")
+    people = [f"29:p{n}" for n in range(9)]
+    saved = SavedGrouping("d1", form_groups(people, seed="d1", kinds=kinds), frozenset(), None, 1, "29:anna", AT)
+    sheet = run_sheet_for(day, kinds=kinds)
+    cards = {
+        "invitation": invitation_card(lang, concept, dialogue_id="d1", selection=selection, day=day),
+        "announce": announce_confirm_card(lang, concept, dialogue_id="d1", selection=selection, day=day, invited=9),
+        "reminder": example_reminder_card(lang, concept, dialogue_id="d1", themes=themes, day=day),
+        "groups": grouping_card(lang, GroupingView("d1", saved, {}, PeopleChange((), ()))),
+        "post": groups_post_card(lang, dialogue_id="d1", grouping=saved.grouping, names={}, day=day),
+        "run_sheet": run_sheet_card(lang, dialogue_id="d1", day=day, sheet=sheet, groups_per_round={k: 3 for k in kinds}),
+    }
+    for card in cards.values():
+        assert_valid_card(card)
+    texts = {name: json.dumps(card, ensure_ascii=False).lower() for name, card in cards.items()}
+    texts["summary"] = t(lang, "groups.summary" + one_kind(saved.grouping)).lower()
+    return texts
+
+
+TWO_DIALOGUES = ("to temaer", "two themes", "to runder", "two rounds", "trivsel og ledelse", "well-being and leadership",
+                 "2. runde", "round 2")
+AT = datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("kind", list(Kind))
+def test_a_one_kind_day_speaks_of_one_dialogue_and_nyborgs_of_two(lang: str, kind: Kind) -> None:
+    one = day_cards(lang, DTU, (kind,))
+    for name, words in one.items():
+        assert not [w for w in TWO_DIALOGUES if w in words], name
+    other = {Kind.WELLBEING: ("ledelse", "leadership"), Kind.LEADERSHIP: ("trivsel", "well-being")}[kind][lang == "en"]
+    assert f"om {other}" not in one["invitation"] and f"on {other}" not in one["invitation"]
+    named = {"da": {Kind.WELLBEING: "om trivsel", Kind.LEADERSHIP: "om ledelse"},
+             "en": {Kind.WELLBEING: "on well-being", Kind.LEADERSHIP: "on leadership"}}[lang][kind]
+    assert named in one["invitation"] and named.split()[-1] in one["run_sheet"]
+    # Nyborg's day, and DTU's "both", read as before.
+    for concept in (NYBORG, DTU):
+        both = day_cards(lang, concept, tuple(Kind))
+        said = {"da": ("trivsel og ledelse", "de to temaer", "2. runde", "to runder"),
+                "en": ("well-being and leadership", "the two themes", "round 2", "two rounds")}[lang]
+        assert said[0] in both["invitation"] and said[0] in both["run_sheet"] and said[1] in both["announce"]
+        assert said[1].split()[-2] in both["reminder"] and said[2] in both["groups"] and said[2] in both["post"]
+        assert said[3] in both["summary"]

@@ -182,7 +182,8 @@ def example_reminder_card(lang: str, concept: Concept, *, dialogue_id: str, them
     body: list[Element] = [heading(t(lang, "example.reminder.title"))]
     if workplace_name:
         body.append(workplace_line(lang, concept, workplace_name))
-    body.append(text(t(lang, "example.reminder.text", date=format_date(lang, day.date)), spacing="Small"))
+    reminder = "example.reminder.text" if len(themes.kinds) > 1 else "example.reminder.text.one_kind"
+    body.append(text(t(lang, reminder, date=format_date(lang, day.date)), spacing="Small"))
     for kind in themes.kinds:
         body += theme_block(lang, concept, themes.choice(kind), describe=False)
     body.append(text(t(lang, "example.reminder.ready"), subtle=True, spacing="Medium"))

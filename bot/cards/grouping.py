@@ -120,6 +120,11 @@ class GroupingView:
     note: str | None = None  # a line in the bot's own words (posting, stale card)
 
 
+def one_kind(grouping: Grouping) -> str:
+    """The suffix of a text's one-kind variant: ".one_kind" on a day of one round (DTU), else ""."""
+    return ".one_kind" if bool(grouping.wellbeing) != bool(grouping.leadership) else ""
+
+
 def name_of(names: Mapping[str, str], user_id: str) -> str:
     return names.get(user_id) or user_id
 
@@ -134,10 +139,11 @@ def paged_rounds(lang: str, rows: list[tuple[Kind | None, Element]], pages: list
     """The rows of one page, each round's title before its first row on the page (``None``: a row after the rounds)."""
     body: list[Element] = []
     current: Kind | None = None
+    one = ".one_kind" if len({kind for kind, _ in rows if kind is not None}) == 1 else ""  # a one-kind day: no "2. runde"
     for index in pages[page]:
         kind, row = rows[index]
         if kind is not None and kind != current:
-            body.append(subheading(t(lang, f"groups.round.{kind}"), separator=True))
+            body.append(subheading(t(lang, f"groups.round.{kind}{one}"), separator=True))
         current = kind
         body.append(row)
     return body
@@ -162,7 +168,7 @@ def grouping_card(lang: str, view: GroupingView, *, page: int = 0) -> Element:
         t(lang, "groups.repeats.fewest") if grouping.repeats <= grouping.fewest_possible
         else t(lang, "groups.repeats.fewer_possible", fewest=grouping.fewest_possible))
     rows += [(None, text(repeats, weight="Bolder", separator=True))] if grouping.wellbeing and grouping.leadership else []
-    rows += [(None, text(t(lang, "groups.rule"), subtle=True, spacing="Small"))]
+    rows += [(None, text(t(lang, "groups.rule" + one_kind(grouping)), subtle=True, spacing="Small"))]
     if saved.absent:
         rows.append((None, rich(run(t(lang, "groups.absent"), bold=True),
                                 run(", ".join(sorted(name_of(view.names, p) for p in saved.absent))))))
@@ -243,9 +249,9 @@ def _post_layout(lang: str, *, dialogue_id: str, grouping: Grouping, names: Mapp
         head.append(text(t(lang, "groups.post.when", date=day.date, start=format_clock(lang, day.start)), spacing="Small"))
     if replaced:
         head.append(text(t(lang, "groups.post.replaced"), weight="Bolder", color="Attention"))
-    head.append(text(t(lang, "groups.post.intro")))
+    head.append(text(t(lang, "groups.post.intro" + one_kind(grouping))))
     rows: list[tuple[Kind | None, Element, list[dict]]] = []
-    for kind in (Kind.WELLBEING, Kind.LEADERSHIP):
+    for kind in [kind for kind in Kind if grouping.groups(kind)] or list(Kind):  # a one-kind day posts its one round
         for number, group in enumerate(grouping.groups(kind), start=1):
             mentions = [{"type": "mention", "text": mention_text(name_of(names, u)), "mentioned": {"id": u, "name": name_of(names, u)}}
                         for u in group]

@@ -107,6 +107,11 @@ def theme_title(lang: str, concept: Concept, selection: Selection, kind: Kind) -
     return (theme.title(lang) if theme else chosen.theme_id), False
 
 
+def of_day(key: str, kinds: tuple[Kind, ...]) -> str:
+    """``key``, or its variant naming the one kind a one-kind day (DTU) runs: "…om ledelse", not "…om trivsel og ledelse"."""
+    return f"{key}.{kinds[0].value}" if len(kinds) == 1 else key
+
+
 def _theme_line(lang: str, concept: Concept, selection: Selection, kind: Kind) -> Element:
     label = t(lang, f"invitation.{kind.value}") + " "
     title, _typed = theme_title(lang, concept, selection, kind)
@@ -183,7 +188,8 @@ def announce_confirm_card(lang: str, concept: Concept, *, dialogue_id: str, sele
     body: list[Element] = [heading(t(lang, "announce.title"))]
     body += [_theme_line(lang, concept, selection, kind) for kind in selection.themes.kinds]
     body += _day_block(lang, day)
-    body += [text(t(lang, "announce.text", count=invited)), text(t(lang, "announce.after"), subtle=True)]
+    announce = "announce.text" if len(selection.themes.kinds) > 1 else "announce.text.one_kind"
+    body += [text(t(lang, announce, count=invited)), text(t(lang, "announce.after"), subtle=True)]
     return card(body, [submit(t(lang, "action.announce.confirm"), AnnounceConfirm, style="positive", dialogue_id=dialogue_id)])
 
 
@@ -235,18 +241,20 @@ def _links(lang: str, day: DialogueDay, calendar_url: str | None) -> list[Elemen
 
 def invitation_card(lang: str, concept: Concept, *, dialogue_id: str, selection: Selection, day: DialogueDay,
                     answer: Answer | None = None, calendar_url: str | None = None, workplace_name: str = "") -> Element:
-    """Bilag 3: date and time, place, the two themes, how to prepare, the programme, and the answer."""
-    body: list[Element] = [heading(t(lang, "invitation.title"))]
+    """Bilag 3: date and time, place, the two themes (one on a one-kind day), how to prepare, the
+    programme, and the answer."""
+    kinds = selection.themes.kinds
+    body: list[Element] = [heading(t(lang, of_day("invitation.title", kinds)))]
     if workplace_name:
         body.append(verbatim(workplace_name, prefix=t(lang, "invitation.team") + " ", prefix_subtle=True))
     body += [subheading(t(lang, "invitation.when")), *_day_block(lang, day)]
-    body += [text(t(lang, "invitation.purpose"), spacing="Medium"), text(t(lang, "invitation.themes"))]
-    body += [_theme_line(lang, concept, selection, kind) for kind in selection.themes.kinds]
-    body += [subheading(t(lang, "invitation.prepare.title")), text(t(lang, "invitation.prepare.text")),
+    body += [text(t(lang, of_day("invitation.purpose", kinds)), spacing="Medium"), text(t(lang, "invitation.themes"))]
+    body += [_theme_line(lang, concept, selection, kind) for kind in kinds]
+    body += [subheading(t(lang, "invitation.prepare.title")), text(t(lang, of_day("invitation.prepare.text", kinds))),
              text(t(lang, "invitation.prepare.kinds"), spacing="Small")]
     if answer is not Answer.CANNOT_COME:  # who cannot come tells no example (everyday_example.py)
         body.append(action_set([submit(t(lang, "action.prepare"), PrepareShow, dialogue_id=dialogue_id)], spacing="Small"))
-    body += [subheading(t(lang, "invitation.programme.title")), text(t(lang, "invitation.programme"), spacing="Small"),
+    body += [subheading(t(lang, "invitation.programme.title")), text(t(lang, of_day("invitation.programme", kinds)), spacing="Small"),
              text(t(lang, "invitation.closing"), spacing="Medium")]
     links = _links(lang, day, calendar_url)
     if links:

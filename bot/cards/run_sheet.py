@@ -58,7 +58,10 @@ def run_sheet_card(lang: str, *, dialogue_id: str, day: DialogueDay, sheet: tupl
     body += [_slot(lang, slot) for slot in sheet]
     body += [subheading(t(lang, "run_sheet.opening.title"), separator=True), text(t(lang, "run_sheet.opening.text"), spacing="Small")]
     body.append(subheading(t(lang, "run_sheet.close.title")))
-    body += [text(t(lang, f"run_sheet.close.{part}"), spacing="Small") for part in CLOSE_PARTS]
+    rounds = [kind for kind in Kind if any(slot.item.kind is kind for slot in sheet)]  # one on a one-kind day (DTU)
+    # A one-kind day's evaluation asks about that dialogue alone ("…dialog om ledelse").
+    close = {"evaluation": f"evaluation.{rounds[0]}"} if len(rounds) == 1 else {}
+    body += [text(t(lang, f"run_sheet.close.{close.get(part, part)}"), spacing="Small") for part in CLOSE_PARTS]
     body += [subheading(t(lang, "run_sheet.timing.title"), separator=True), text(t(lang, "run_sheet.timing.intro"), spacing="Small")]
     for size in sorted(set(group_sizes) or EXAMPLE_GROUP_SIZES):
         timing = example_timing(size)
@@ -73,7 +76,6 @@ def run_sheet_card(lang: str, *, dialogue_id: str, day: DialogueDay, sheet: tupl
                                             share=format_minutes(lang, plenum_time_per_group(count))), spacing="Small"))
     else:
         body.append(text(t(lang, "run_sheet.plenum.not_formed"), spacing="Small"))
-    rounds = [kind for kind in Kind if any(slot.item.kind is kind for slot in sheet)]  # one on a one-kind day (DTU)
     actions = [submit(t(lang, f"run_sheet.action.plenum.{kind}"), ResultsShow, dialogue_id=dialogue_id, kind=str(kind)) for kind in rounds]
     actions.append(submit(t(lang, "run_sheet.action.evaluation"), EvaluationStart, dialogue_id=dialogue_id))
     return card(body, actions)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from botbuilder.core import TurnContext
 
-from ..cards.grouping import GroupsAbsentPage, GroupsAbsentSave, GroupsAbsentShow, absentees_card, name_of
+from ..cards.grouping import GroupsAbsentPage, GroupsAbsentSave, GroupsAbsentShow, absentees_card, name_of, one_kind
 from ..process.dialogue import Role
 from ..process.grouping import SavedGrouping, absent_after_page, absentee_keys, regroup, seated
 from ..process.invitees import sort_key, split_keys
@@ -116,7 +116,7 @@ async def save_absentees(ctx: TurnContext, turn: TurnInfo, services: Services, p
     first_held = payload.first_held == "true" if payload.first_held is not None else bool(saved.first_held)
     if chosen == saved.absent and first_held == bool(saved.first_held):
         build = await _current_card(services, dialogue_id, saved)
-        await replace_card(ctx, turn, build(lang), summary=t(lang, "groups.summary"), lang=lang)
+        await replace_card(ctx, turn, build(lang), summary=t(lang, "groups.summary" + one_kind(saved.grouping)), lang=lang)
         return
     # Someone unticked comes back as a late arrival; the newly ticked leave their groups.
     grouping = regroup(saved.grouping, absent=chosen, arrived=sorted(saved.absent - chosen), first_round_held=first_held,

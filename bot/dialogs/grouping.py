@@ -17,6 +17,7 @@ from botbuilder.core import TurnContext
 
 from ..cards.grouping import (
     GroupingView, GroupsForm, GroupsPage, GroupsPost, GroupsPostPage, GroupsShow, groups_post_card, groups_post_page_count, grouping_card,
+    one_kind,
 )
 from ..process import planning_group
 from ..process.dialogue import Role
@@ -102,7 +103,7 @@ async def show_page(ctx: TurnContext, turn: TurnInfo, services: Services, payloa
             await say(ctx, lang, "groups.error.not_formed")
         return
     build = await _current_card(services, found[0], saved, page=payload.page)
-    await replace_card(ctx, turn, build(lang), summary=t(lang, "groups.summary"), lang=lang)
+    await replace_card(ctx, turn, build(lang), summary=t(lang, "groups.summary" + one_kind(saved.grouping)), lang=lang)
 
 
 async def show_post_page(ctx: TurnContext, turn: TurnInfo, services: Services, payload: GroupsPostPage) -> None:
@@ -143,7 +144,7 @@ async def show_groups(ctx: TurnContext, turn: TurnInfo, services: Services, payl
             await services.store.audit.record(actor=turn.user_id, action="groups.formed", subject=dialogue_id, now=now)
         saved = await services.store.groupings.record(dialogue_id)  # ours, or a simultaneous click's
         assert saved is not None
-    await show_card(ctx, turn, services, await _current_card(services, dialogue_id, saved), "groups.summary")
+    await show_card(ctx, turn, services, await _current_card(services, dialogue_id, saved), "groups.summary" + one_kind(saved.grouping))
 
 
 async def _saved_as_shown(ctx: TurnContext, turn: TurnInfo, services: Services, lang: str, dialogue_id: str,
@@ -156,7 +157,7 @@ async def _saved_as_shown(ctx: TurnContext, turn: TurnInfo, services: Services, 
         return None
     if saved.version != version:
         build = await _current_card(services, dialogue_id, saved, "groups.error.stale")
-        await replace_card(ctx, turn, build(lang), summary=t(lang, "groups.summary"), lang=lang)
+        await replace_card(ctx, turn, build(lang), summary=t(lang, "groups.summary" + one_kind(saved.grouping)), lang=lang)
         return None
     return saved
 
@@ -194,7 +195,7 @@ async def _save_and_show(ctx: TurnContext, turn: TurnInfo, services: Services, l
     else:
         await services.store.audit.record(actor=turn.user_id, action="groups.formed", subject=dialogue_id, now=now)
     build = await _current_card(services, dialogue_id, current, note_key)
-    await replace_card(ctx, turn, build(lang), summary=t(lang, "groups.summary"), lang=lang)
+    await replace_card(ctx, turn, build(lang), summary=t(lang, "groups.summary" + one_kind(current.grouping)), lang=lang)
 
 
 async def post_groups(ctx: TurnContext, turn: TurnInfo, services: Services, payload: GroupsPost) -> None:
@@ -230,7 +231,7 @@ async def post_groups(ctx: TurnContext, turn: TurnInfo, services: Services, payl
     if added:
         await services.store.audit.record(actor=turn.user_id, action="groups.posted", subject=dialogue_id, now=now)
     build = await _current_card(services, dialogue_id, saved, note, **values)
-    await replace_card(ctx, turn, build(lang), summary=t(lang, "groups.summary"), lang=lang)
+    await replace_card(ctx, turn, build(lang), summary=t(lang, "groups.summary" + one_kind(saved.grouping)), lang=lang)
     if added:
         services.spawn(sweep_soon(services), name=f"groups-posted:{dialogue_id}")
 

@@ -139,6 +139,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The development dialogue is on {date}. Prepare an example of an experience where each of the two "
         "themes came into play, so that you have something to tell in your group.",
     ),
+    "example.reminder.text.one_kind": (
+        "Udviklingsdialogen er {date}. Forbered et eksempel på en oplevelse, hvor temaet kom i spil, så du har "
+        "noget at fortælle i din gruppe.",
+        "The development dialogue is on {date}. Prepare an example of an experience where the theme came into "
+        "play, so that you have something to tell in your group.",
+    ),
     "example.reminder.ready": (
         "Når du har dine eksempler, kan du melde dig klar på kortet – så får du ikke flere påmindelser.",
         "When you have your examples, you can say you are ready on the card – then you get no more reminders.",

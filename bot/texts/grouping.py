@@ -14,6 +14,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Grupperne til dagens to runder",
         "The groups for the day's two rounds",
     ),
+    # A one-kind day (DTU) has one round: no "1." or "2.", no new groups after the break.
+    "groups.summary.one_kind": (
+        "Grupperne til dagens runde",
+        "The groups for the day's round",
+    ),
     "groups.round.wellbeing": (
         "1. runde: trivselstemaet",
         "Round 1: the well-being theme",
@@ -21,6 +26,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "groups.round.leadership": (
         "2. runde: ledelsestemaet, i nye grupper",
         "Round 2: the leadership theme, in new groups",
+    ),
+    "groups.round.wellbeing.one_kind": (
+        "Runden: trivselstemaet",
+        "The round: the well-being theme",
+    ),
+    "groups.round.leadership.one_kind": (
+        "Runden: ledelsestemaet",
+        "The round: the leadership theme",
     ),
     "groups.group": (
         "Gruppe {number}: ",
@@ -60,6 +73,18 @@ TEXTS: dict[str, tuple[str, str]] = {
             "The guide says groups of 3-4 people. The groups have 4 and 3 people, as many of 4 as possible, so each "
             "group gets more of the plenum time. 5 people form one group of 5 rather than 3 and 2, because 2 is no "
             "group; fewer than 5 form one group. Round 2 has new groups with as few pairs from round 1 as possible."
+        ),
+    ),
+    "groups.rule.one_kind": (
+        (
+            "Guiden siger grupper med 3-4 personer. Grupperne har 4 og 3 personer, med så mange på 4 som muligt, "
+            "så hver gruppe får mere af tiden i plenum. 5 personer bliver én gruppe på 5 frem for 3 og 2, for 2 er "
+            "ingen gruppe; færre end 5 bliver én gruppe."
+        ),
+        (
+            "The guide says groups of 3-4 people. The groups have 4 and 3 people, as many of 4 as possible, so each "
+            "group gets more of the plenum time. 5 people form one group of 5 rather than 3 and 2, because 2 is no "
+            "group; fewer than 5 form one group."
         ),
     ),
     "groups.absent": (
@@ -138,6 +163,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Sæt jer ved jeres gruppe til 1. runde, når I kommer. I pausen skifter I til jeres nye gruppe til 2. runde.",
         "Sit with your round 1 group when you arrive. In the break you move to your new group for round 2.",
     ),
+    "groups.post.intro.one_kind": (
+        "Sæt jer ved jeres gruppe, når I kommer.",
+        "Sit with your group when you arrive.",
+    ),
     "groups.post.when": (
         "{date} kl. {start}",
         "{date} at {start}",
@@ -199,7 +228,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The group's results: leadership",
     ),
     "help.cmd.groups": (
-        "dan og se grupperne til dagens to runder, slå dem op i kanalen og registrér fravær",
-        "form and see the groups of the day's two rounds, post them to the channel and mark absentees",
+        "dan og se dagens grupper, slå dem op i kanalen og registrér fravær",
+        "form and see the day's groups, post them to the channel and mark absentees",
     ),
 }

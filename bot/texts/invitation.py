@@ -76,6 +76,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Alle {count} inviterede får invitationen i en privat chat med tidspunkt, sted, de to temaer og hvordan de forbereder sig. Kanalen får de valgte temaer og hvorfor de er valgt.",
         "All {count} invited get the invitation in a private chat with the time, place, the two themes and how to prepare. The channel gets the chosen themes and why they were chosen.",
     ),
+    # A one-kind day (DTU): one theme, one round.
+    "announce.text.one_kind": (
+        "Alle {count} inviterede får invitationen i en privat chat med tidspunkt, sted, temaet og hvordan de forbereder sig. Kanalen får det valgte tema og hvorfor det er valgt.",
+        "All {count} invited get the invitation in a private chat with the time, place, the theme and how to prepare. The channel gets the chosen theme and why it was chosen.",
+    ),
     "announce.after": (
         "Når temaerne er sendt ud, kan de ikke ændres.",
         "Once the themes are announced, they cannot be changed.",
@@ -115,10 +120,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # -- the invitation (Bilag 3) ----------------------------------------------------------------
     "invitation.title": ("Invitation til udviklingsdialog om trivsel og ledelse", "Invitation to the development dialogue on well-being and leadership"),
+    "invitation.title.wellbeing": ("Invitation til udviklingsdialog om trivsel", "Invitation to the development dialogue on well-being"),
+    "invitation.title.leadership": ("Invitation til udviklingsdialog om ledelse", "Invitation to the development dialogue on leadership"),
     "invitation.when": ("Dato og tidspunkt:", "Date and time:"),
     "invitation.purpose": (
         "Udviklingsdialog er en lejlighed til at tale om det, der er vigtigt for dig og dine kolleger, så vi sammen kan udvikle trivsel og ledelse i fællesskab.",
         "The development dialogue is a chance to talk about what matters to you and your colleagues, so that together we can develop well-being and leadership.",
+    ),
+    "invitation.purpose.wellbeing": (
+        "Udviklingsdialog er en lejlighed til at tale om det, der er vigtigt for dig og dine kolleger, så vi sammen kan udvikle trivsel i fællesskab.",
+        "The development dialogue is a chance to talk about what matters to you and your colleagues, so that together we can develop well-being.",
+    ),
+    "invitation.purpose.leadership": (
+        "Udviklingsdialog er en lejlighed til at tale om det, der er vigtigt for dig og dine kolleger, så vi sammen kan udvikle ledelse i fællesskab.",
+        "The development dialogue is a chance to talk about what matters to you and your colleagues, so that together we can develop leadership.",
     ),
     "invitation.themes": (
         "I udviklingsdialogen skal vi drøfte følgende temaer, som {planning_group} har valgt ud fra de temaer, I har foreslået:",
@@ -131,6 +146,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Resultatet af udviklingsdialogen afhænger af, hvad du byder ind med. Forbered et konkret eksempel på en oplevelse, du har haft, hvor trivselstemaet kom i spil, og et eksempel, hvor ledelsestemaet kom i spil. Du fortæller om dine oplevelser i et gruppearbejde under udviklingsdialogen.",
         "What comes out of the development dialogue depends on what you bring. Prepare a concrete example of something you experienced where the well-being theme came into play, and one where the leadership theme did. You tell your examples in group work during the dialogue.",
     ),
+    "invitation.prepare.text.wellbeing": (
+        "Resultatet af udviklingsdialogen afhænger af, hvad du byder ind med. Forbered et konkret eksempel på en oplevelse, du har haft, hvor trivselstemaet kom i spil. Du fortæller om din oplevelse i et gruppearbejde under udviklingsdialogen.",
+        "What comes out of the development dialogue depends on what you bring. Prepare a concrete example of something you experienced where the well-being theme came into play. You tell your example in group work during the dialogue.",
+    ),
+    "invitation.prepare.text.leadership": (
+        "Resultatet af udviklingsdialogen afhænger af, hvad du byder ind med. Forbered et konkret eksempel på en oplevelse, du har haft, hvor ledelsestemaet kom i spil. Du fortæller om din oplevelse i et gruppearbejde under udviklingsdialogen.",
+        "What comes out of the development dialogue depends on what you bring. Prepare a concrete example of something you experienced where the leadership theme came into play. You tell your example in group work during the dialogue.",
+    ),
     "invitation.prepare.kinds": (
         "Eksemplerne kan være noget, der var en god oplevelse, fx noget, som fungerer fint i hverdagen, som vi bygger videre på. Men det kan også være noget, der er svært i hverdagen, hvor vi sammen skal finde ideer til løsninger. Tal fremadrettet og konstruktivt om eksemplerne, så vi sammen finder konkrete ideer til løsninger og forbedringer.",
         "An example can be a good experience, such as something that works well in everyday work that we can build on. It can also be something that is hard in everyday work, where together we must find ideas for solutions. Talk about the examples in a forward-looking, constructive way, so that together we find concrete ideas for solutions and improvements.",
@@ -139,6 +162,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "invitation.programme": (
         "1. Velkommen og introduktion\n2. Dialog om trivsel\n3. Dialog om ledelse\n4. Opsummering",
         "1. Welcome and introduction\n2. Dialogue on well-being\n3. Dialogue on leadership\n4. Summing up",
+    ),
+    "invitation.programme.wellbeing": (
+        "1. Velkommen og introduktion\n2. Dialog om trivsel\n3. Opsummering",
+        "1. Welcome and introduction\n2. Dialogue on well-being\n3. Summing up",
+    ),
+    "invitation.programme.leadership": (
+        "1. Velkommen og introduktion\n2. Dialog om ledelse\n3. Opsummering",
+        "1. Welcome and introduction\n2. Dialogue on leadership\n3. Summing up",
     ),
     "invitation.closing": (
         "Vi glæder os til at se dig til udviklingsdialog.\nMvh {Planning_group}",

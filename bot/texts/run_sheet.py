@@ -177,6 +177,31 @@ TEXTS: dict[str, tuple[str, str]] = {
             "for a longer discussion. If anyone is dissatisfied, agree to take it up at a staff meeting."
         ),
     ),
+    # A one-kind day (DTU): the evaluation asks about the one dialogue held.
+    "run_sheet.close.evaluation.wellbeing": (
+        (
+            "2. Kort evaluering: Hvad har været særligt godt ved udviklingsdialogen? Er der noget, vi skal have justeret i "
+            "vores fremadrettede dialog om trivsel? Notér de vigtige pointer; der er ikke plads til en "
+            "uddybende dialog. Er nogen utilfredse, så aftal at tage det op på et personalemøde."
+        ),
+        (
+            "2. Short evaluation: What was especially good about the development dialogue? Is there anything we should "
+            "adjust in our dialogue about well-being from now on? Note the key points; there is no room "
+            "for a longer discussion. If anyone is dissatisfied, agree to take it up at a staff meeting."
+        ),
+    ),
+    "run_sheet.close.evaluation.leadership": (
+        (
+            "2. Kort evaluering: Hvad har været særligt godt ved udviklingsdialogen? Er der noget, vi skal have justeret i "
+            "vores fremadrettede dialog om ledelse? Notér de vigtige pointer; der er ikke plads til en "
+            "uddybende dialog. Er nogen utilfredse, så aftal at tage det op på et personalemøde."
+        ),
+        (
+            "2. Short evaluation: What was especially good about the development dialogue? Is there anything we should "
+            "adjust in our dialogue about leadership from now on? Note the key points; there is no room "
+            "for a longer discussion. If anyone is dissatisfied, agree to take it up at a staff meeting."
+        ),
+    ),
     "run_sheet.close.next_steps": (
         "3. Den videre proces: fortæl, hvad de næste skridt er. Husk at indsamle de udfyldte flipoverpapirer.",
         "3. The next steps: tell what happens next. Remember to collect the filled-in flip-charts.",
