@@ -64,6 +64,9 @@ class LoadResult:
     statuses: dict[str, int] = field(default_factory=dict)
     wall: float = 0.0
     behind: float = 0.0  # how late the generator itself was at worst (its own lag, not the bot's)
+    # From sending a message to its reply reaching the mock: what the person waits for. Bound by
+    # the tenant's 45.5 replies a second, so a spike above that grows a queue however fast the bot.
+    reply_latencies: list[float] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -89,6 +92,7 @@ async def run(database: Database, shape: LoadShape, out_dir: Path, *, log=print)
         for person in set(senders):
             mock.add_conversation(f"a:{person}", tenant_id=f.TENANT)
         log(f"load: {len(times):,} requests from {len(set(senders)):,} of {shape.people:,} people over {shape.seconds:.0f} s")
+        sent_at: dict[str, float] = {}
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
             started = time.perf_counter()
 
@@ -99,6 +103,7 @@ async def run(database: Database, shape: LoadShape, out_dir: Path, *, log=print)
                 activity = f.personal_message(mock.url, text, user=person, conversation=f"a:{person}",
                                               locale="da-DK" if i % 3 else "en-US")
                 sent = time.perf_counter()
+                sent_at[activity["id"]] = asyncio.get_running_loop().time()  # the mock's clock
                 try:
                     async with session.post(f"{bot.url}/api/messages", json=activity) as response:
                         await response.read()
@@ -116,6 +121,7 @@ async def run(database: Database, shape: LoadShape, out_dir: Path, *, log=print)
                 tasks.append(asyncio.create_task(one(at, person, i)))
             await asyncio.gather(*tasks)
             result.wall = time.perf_counter() - started
+            result.reply_latencies = await _replies(mock, sent_at)
         result.requests = len(times)
         bot.measure()
         result.problems += await _check(database, result, set(senders))
@@ -123,6 +129,20 @@ async def run(database: Database, shape: LoadShape, out_dir: Path, *, log=print)
         await bot.stop()
         await mock.close()
     return result
+
+
+async def _replies(mock: TurnMock, sent_at: dict[str, float], timeout: float = 60.0) -> list[float]:
+    """Each message's first reply, as seconds after it was sent (waits for the last to arrive)."""
+    deadline = time.perf_counter() + timeout
+    while True:
+        arrived: dict[str, float] = {}
+        for request in list(mock.requests):
+            reply_to = request.body.get("replyToId") if isinstance(request.body, dict) else None
+            if reply_to in sent_at and reply_to not in arrived and 200 <= request.status < 300:
+                arrived[reply_to] = request.at - sent_at[reply_to]
+        if len(arrived) == len(sent_at) or time.perf_counter() > deadline:
+            return list(arrived.values())
+        await asyncio.sleep(0.5)
 
 
 async def _check(database: Database, result: LoadResult, people: set[str]) -> list[str]:
@@ -139,6 +159,8 @@ async def _check(database: Database, result: LoadResult, people: set[str]) -> li
         await engine.dispose()
     if activities != result.requests:
         problems.append(f"load: {activities} activities recorded for {result.requests} requests")
+    if len(result.reply_latencies) != result.requests:
+        problems.append(f"load: {len(result.reply_latencies)} replies arrived for {result.requests} messages")
     if persons != len(people):
         problems.append(f"load: {persons} people stored for {len(people)} who wrote")
     return problems

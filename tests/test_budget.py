@@ -5,7 +5,7 @@ import asyncio
 
 import pytest
 
-from bot.scheduler.budget import MAX_ROUND_TRIP, SHARED_SPACING, SharedTenantBudget
+from bot.scheduler.budget import MAX_ROUND_TRIP, OFFSET_HORIZON, SHARED_SPACING, SharedTenantBudget
 from bot.scheduler.coalesce import Coalescer
 from bot.storage.tenant_budget import TenantBudgets
 
@@ -110,6 +110,40 @@ async def test_a_slow_answer_costs_its_run_rather_than_sending_late():
     assert at == pytest.approx(0.201) and at >= SHARED_SPACING
 
 
+async def test_a_slow_answer_is_placed_by_a_quick_one_of_the_last_seconds():
+    """A quick answer places the database's clock on ours; a slow one soon after uses that placing
+    (its run is kept, and not late), while one after OFFSET_HORIZON with no quick answer is dropped."""
+    budgets, t = CountingBudgets(), [100.0]
+    db_ahead = 7.5  # the database's clock runs 7.5 s ahead of ours
+    answers = [0.002, 0.3, 0.2, 0.001]  # quick, slow (kept), slow after the horizon (dropped), quick
+
+    async def reserve(tenant_id, *, count=1, spacing, delay=0.0, now=None):
+        budgets.calls += 1
+        took = answers.pop(0)
+        t[0] += took / 2  # the row is locked halfway through the round trip
+        at_db = t[0] + db_ahead
+        t[0] += took / 2
+        start = max(budgets.next_at, at_db + delay)
+        budgets.next_at = start + count * spacing
+        return start, at_db
+
+    budgets.reserve, budgets.dialect = reserve, "postgresql"
+    budget = SharedTenantBudget(budgets, clock=lambda: t[0])
+    first = await budget.slot("t1", not_before=t[0])
+    assert first == pytest.approx(100.002, abs=1e-9)  # never early: placed at the answer
+    t[0] += 1.0
+    asked = t[0]
+    second = await budget.slot("t1", not_before=asked)
+    assert budget.dropped_runs == 0
+    # The slot was at the moment the row was locked (asked + 0.15); placed by the quick answer it
+    # is at most that answer's round trip late, not the slow one's 300 ms.
+    assert asked + 0.15 <= second <= asked + 0.15 + 0.002 + 1e-9
+    t[0] += OFFSET_HORIZON + 1
+    third = await budget.slot("t1", not_before=t[0])
+    assert budget.dropped_runs == 1 and budgets.calls == 4  # the slow one alone was dropped
+    assert third == pytest.approx(t[0], abs=1e-9)
+
+
 async def test_a_reservation_queued_behind_another_measures_from_after_its_wait(engine):
     """PostgreSQL: a statement that waited for the row lock must not report a stale 'now'."""
     if engine.dialect.name != "postgresql":
@@ -150,3 +184,30 @@ async def test_coalescer_hands_each_caller_its_own_result_and_errors_to_all_in_t
     assert len(runs) <= 2
     outcomes = await asyncio.gather(group(13), return_exceptions=True)
     assert isinstance(outcomes[0], ValueError)
+
+
+
+async def test_the_budget_answers_while_every_connection_of_the_turns_pool_is_taken(engine):
+    """A reply's slot must not queue behind the turns' storage work (bot/app.py MAX_WAITING_REPLIES):
+    on PostgreSQL the budget has a pool of its own, in the same schema."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer: the budget shares its engine")
+    from conftest import POSTGRES_URL
+    from bot.storage import Storage
+    from bot.storage.engine import create_engine
+
+    async with engine.connect() as conn:
+        schema = (await conn.exec_driver_sql("SELECT current_schema()")).scalar_one()
+    main = create_engine(POSTGRES_URL, search_path=schema, pool_size=1)  # one connection and one overflow
+    store = Storage(main)
+    held = [await main.connect() for _ in range(2)]  # the turns hold every connection
+    try:
+        assert store.budget_engine is not main
+        start, measured = await asyncio.wait_for(store.tenant_budgets.reserve("t1", spacing=0.02), 5)
+        assert measured - 1 <= start <= measured + 1
+        with pytest.raises(asyncio.TimeoutError):  # the turns' pool really is exhausted
+            await asyncio.wait_for(main.connect(), 0.5)
+    finally:
+        for conn in held:
+            await conn.close()
+        await store.dispose()

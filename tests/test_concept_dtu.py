@@ -345,6 +345,33 @@ def test_texts_naming_the_planning_group_take_the_concepts_word(lang: str) -> No
     assert "planlægningsgruppen" in t("da", "invitation.closing").casefold()  # Nyborg's word by default
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_texts_naming_the_leader_take_the_concepts_word(lang: str) -> None:
+    """DTU's English says "the manager" where Nyborg's says "the leader"; both say "lederen" in Danish."""
+    from bot.texts import TEXTS, _ROLES, t, use_roles
+
+    keys = [k for k, pair in TEXTS.items() if "eader}" in pair[0]]
+    assert {"leader.title", "run_sheet.leader.text", "help.cmd.leader", "group.intro"} <= set(keys)
+
+    def said(key: str) -> str:
+        names = {n for _, n, _, _ in string.Formatter().parse(TEXTS[key][0]) if n and n not in ("leader", "Leader")}
+        return t(lang, key, **{n: "x" for n in names}).casefold()
+
+    nyborg = {key: said(key) for key in keys}
+    token = use_roles(DTU.roles)
+    try:
+        for key in keys:
+            assert DTU.roles.leader(lang).casefold() in said(key), key
+            if lang == "en":
+                assert "the leader" not in said(key), key  # "leader @name" is a command word, not the role's
+            else:
+                assert said(key) == nyborg[key], key  # DTU's Danish word is Nyborg's
+    finally:
+        _ROLES.reset(token)
+    assert all(NYBORG.roles.leader(lang).casefold() in text for text in nyborg.values())
+    assert lang == "da" or all("manager" not in text for text in nyborg.values())
+
+
 # -- a DTU unit runs one of its two dialogues -------------------------------------------------
 async def choose_one_dialogue(journey: Journey, kind: Kind, *, typed: bool) -> None:
     """Lea chooses which dialogue by the selection card's button or by typing it, then its one theme."""
@@ -413,10 +440,11 @@ def test_nyborgs_selection_card_offers_no_choice_of_dialogue() -> None:
 
 def day_cards(lang: str, concept: Concept, kinds: tuple[Kind, ...]) -> dict[str, str]:
     """The cards of a day running ``kinds`` whose wording speaks of the day's dialogues, as text."""
+    from dataclasses import replace
     from datetime import date, time
 
     from bot.cards.everyday_example import example_reminder_card
-    from bot.cards.grouping import GroupingView, grouping_card, groups_post_card, one_kind
+    from bot.cards.grouping import GroupingView, absentees_card, grouping_card, groups_post_card, one_kind
     from bot.cards.invitation import announce_confirm_card, invitation_card
     from bot.cards.run_sheet import run_sheet_card
     from bot.process.grouping import PeopleChange, SavedGrouping, form_groups
@@ -438,6 +466,9 @@ def day_cards(lang: str, concept: Concept, kinds: tuple[Kind, ...]) -> dict[str,
         "reminder": example_reminder_card(lang, concept, dialogue_id="d1", themes=themes, day=day),
         "groups": grouping_card(lang, GroupingView("d1", saved, {}, PeopleChange((), ()))),
         "post": groups_post_card(lang, dialogue_id="d1", grouping=saved.grouping, names={}, day=day),
+        "held": grouping_card(lang, GroupingView("d1", replace(saved, first_held=True), {}, PeopleChange((), ()))),
+        "absentees": absentees_card(lang, dialogue_id="d1", version=1, people=[(p, p) for p in people], absent=set(),
+                                    first_held=False, one_round=bool(one_kind(saved.grouping))),
         "run_sheet": run_sheet_card(lang, dialogue_id="d1", day=day, sheet=sheet, groups_per_round={k: 3 for k in kinds}),
     }
     for card in cards.values():
@@ -463,6 +494,7 @@ def test_a_one_kind_day_speaks_of_one_dialogue_and_nyborgs_of_two(lang: str, kin
     named = {"da": {Kind.WELLBEING: "om trivsel", Kind.LEADERSHIP: "om ledelse"},
              "en": {Kind.WELLBEING: "on well-being", Kind.LEADERSHIP: "on leadership"}}[lang][kind]
     assert named in one["invitation"] and named.split()[-1] in one["run_sheet"]
+    assert not [w for w in ("1. runde", "round 1") if w in one["absentees"] + one["held"]]
     # Nyborg's day, and DTU's "both", read as before.
     for concept in (NYBORG, DTU):
         both = day_cards(lang, concept, tuple(Kind))
@@ -471,3 +503,4 @@ def test_a_one_kind_day_speaks_of_one_dialogue_and_nyborgs_of_two(lang: str, kin
         assert said[0] in both["invitation"] and said[0] in both["run_sheet"] and said[1] in both["announce"]
         assert said[1].split()[-2] in both["reminder"] and said[2] in both["groups"] and said[2] in both["post"]
         assert said[3] in both["summary"]
+        assert said[2] in both["absentees"] and said[2] in both["held"]

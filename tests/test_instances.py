@@ -25,7 +25,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from bot.process.calendar import WorkingWindow
 from bot.process.nomination import NOMINATION_KIND
@@ -82,8 +81,8 @@ async def _worker(url: str, schema: str, worker: str, service_url: str, spacing:
     # budget's 25 ms round trip must shrink alike, or a late timer alone breaks the scaled window.
     scale = spacing / SHARED_SPACING
     budget = SharedTenantBudget(TenantBudgets(engine), spacing=spacing, max_round_trip=MAX_ROUND_TRIP * scale)
-    dispatcher = Dispatcher(connector, limiter=conversation_rate_limiter(), budget=budget)
-    dispatcher._late_tolerance = _SHARED_LATE_TOLERANCE * scale
+    dispatcher = Dispatcher(connector, limiter=conversation_rate_limiter(), budget=budget,
+                            late_tolerance=_SHARED_LATE_TOLERANCE * scale)
     sweeper = Sweeper(
         ReminderQueue(engine), dispatcher, PersonalChatResolver(service_url), clock=ShiftedClock(),
         window=WorkingWindow(), worker_id=worker, batch=100, send_chunk=100, max_batches=1, lease=timedelta(seconds=3),

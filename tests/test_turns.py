@@ -124,12 +124,21 @@ class HeldConnector(ConnectorClient):
 
     def __init__(self) -> None:
         super().__init__()
-        self.open = asyncio.Event()
+        self.open, self.sends_open = asyncio.Event(), asyncio.Event()
         self.open.set()
+        self.sends_open.set()
 
     async def update_activity(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
         await self.open.wait()
         return await super().update_activity(*args, **kwargs)
+
+    async def reply_to_activity(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        await self.sends_open.wait()
+        return await super().reply_to_activity(*args, **kwargs)
+
+    async def send_to_conversation(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        await self.sends_open.wait()
+        return await super().send_to_conversation(*args, **kwargs)
 
 
 @pytest_asyncio.fixture
@@ -170,6 +179,24 @@ async def test_a_nomination_whose_receipt_must_wait_is_acknowledged_once_stored(
     assert len(receipts) == 1 and "nomination.edit" in card_text(held.mock.activities_in("a:u-bo")[card])
     assert await held.post(activity) == 200  # Teams delivering it again changes nothing
     assert len([r for r in held.mock.requests if r.kind == "update" and "nomination.edit" in card_text(r.body)]) == 1
+
+
+async def test_help_only_reads_so_its_answer_may_leave_before_its_reply(held: Journey):
+    """Under a spike a help card waits for the tenant's rate like a receipt; Teams need not wait too."""
+    held.mock.add_conversation("a:u-cy", tenant_id=f.TENANT)
+    turns = held.client.server.app[TURNS]
+    assert await held.post(f.personal_message(held.mock.url, "hjælp", user="u-cy", conversation="a:u-cy")) == 200
+    before = len(held.mock.requests)
+    held.connector.sends_open.clear()
+    activity = f.personal_message(held.mock.url, "hjælp", user="u-cy", conversation="a:u-cy")
+    response = await asyncio.wait_for(held.client.post("/api/messages", json=activity), 5)
+    assert response.status == 200 and turns.acknowledged_early == 1
+    assert len(held.mock.requests) == before  # the help card has not left yet
+    held.connector.sends_open.set()
+    await turns.close()
+    assert len(held.mock.requests) == before + 1  # and then exactly once
+    assert await held.post(activity) == 200  # Teams delivering it again sends nothing more
+    assert len(held.mock.requests) == before + 1
 
 
 async def test_a_turn_failing_before_its_commit_is_answered_only_when_it_failed(held: Journey, monkeypatch):

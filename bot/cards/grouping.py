@@ -173,7 +173,7 @@ def grouping_card(lang: str, view: GroupingView, *, page: int = 0) -> Element:
         rows.append((None, rich(run(t(lang, "groups.absent"), bold=True),
                                 run(", ".join(sorted(name_of(view.names, p) for p in saved.absent))))))
     if saved.first_held:
-        rows.append((None, text(t(lang, "groups.first_held"), subtle=True, spacing="Small")))
+        rows.append((None, text(t(lang, "groups.first_held" + one_kind(grouping)), subtle=True, spacing="Small")))
     if not view.change.is_empty:
         changed: list[Element] = [subheading(t(lang, "groups.changed.title"))]
         for key, people_ in (("groups.changed.left", view.change.left), ("groups.changed.joined", view.change.joined)):
@@ -199,16 +199,17 @@ def grouping_card(lang: str, view: GroupingView, *, page: int = 0) -> Element:
 
 
 def absentees_card(lang: str, *, dialogue_id: str, version: int, people: Sequence[tuple[str, str]], absent: set[str] | frozenset[str],
-                   first_held: bool, page: int = 0) -> Element:
+                   first_held: bool, page: int = 0, one_round: bool = False) -> Element:
     """A multi-select of the people (``(user_id, name)``, in the order shown), those marked absent
-    ticked, and whether the first round has been held. A large day goes on pages of
+    ticked, and whether the first round (``one_round``: the day's only one, DTU) has been held. A large day goes on pages of
     ``ABSENTEES_PER_PAGE``, turned in place; every button carries what is marked on all pages
     (by short keys), so nothing ticked on another page is lost, and only "Dan grupperne om" regroups."""
     keys = absentee_keys(p for p, _ in people)
     pages = max(1, -(-len(people) // ABSENTEES_PER_PAGE))
     page = min(max(page, 0), pages - 1)
     shown = people[page * ABSENTEES_PER_PAGE:(page + 1) * ABSENTEES_PER_PAGE]
-    body: list[Element] = [heading(t(lang, "groups.absent.title")), text(t(lang, "groups.absent.intro"), spacing="Small")]
+    one = ".one_kind" if one_round else ""  # a one-kind day has no "1. runde" and no "2. runde"
+    body: list[Element] = [heading(t(lang, "groups.absent.title")), text(t(lang, "groups.absent.intro" + one), spacing="Small")]
     if pages > 1:
         first = page * ABSENTEES_PER_PAGE + 1
         body += [text(t(lang, "list.page", page=page + 1, pages=pages, first=first, last=first + len(shown) - 1, total=len(people)),
@@ -218,7 +219,7 @@ def absentees_card(lang: str, *, dialogue_id: str, version: int, people: Sequenc
         {"type": "Input.ChoiceSet", "id": ABSENT_INPUT, "label": t(lang, "groups.absent.people"), "isMultiSelect": True,
          "style": "expanded", "choices": member_choices((keys[p], short_name(name)) for p, name in shown),
          "value": join_keys(keys[p] for p, _ in shown if p in absent)},
-        {"type": "Input.Toggle", "id": FIRST_HELD_INPUT, "title": t(lang, "groups.absent.first_held"),
+        {"type": "Input.Toggle", "id": FIRST_HELD_INPUT, "title": t(lang, "groups.absent.first_held" + one),
          "value": "true" if first_held else "false", "valueOn": "true", "valueOff": "false"},
     ]
     carried = {"dialogue_id": dialogue_id, "version": version, "shown": join_keys(keys[p] for p, _ in shown),

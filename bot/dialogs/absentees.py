@@ -77,6 +77,7 @@ async def show_absentees(ctx: TurnContext, turn: TurnInfo, services: Services, p
         first_held = starts is not None and services.clock.now() >= starts
     await show_card(ctx, turn, services, lambda lang: absentees_card(
         lang, dialogue_id=dialogue_id, version=saved.version, people=people, absent=saved.absent, first_held=first_held,
+        one_round=bool(one_kind(saved.grouping)),
     ), "groups.absent.title")
 
 
@@ -96,7 +97,7 @@ async def turn_page(ctx: TurnContext, turn: TurnInfo, services: Services, payloa
     first_held = payload.first_held == "true" if payload.first_held is not None else bool(saved.first_held)
     people = await _people(services, found[0], saved)
     card = absentees_card(lang, dialogue_id=found[0], version=saved.version, people=people, absent=marked, first_held=first_held,
-                          page=payload.page)
+                          page=payload.page, one_round=bool(one_kind(saved.grouping)))
     await replace_card(ctx, turn, card, summary=t(lang, "groups.absent.title"), lang=lang)
 
 

@@ -10,6 +10,7 @@ from botbuilder.schema import ActivityTypes, ChannelAccount
 from ..process.people import should_greet
 from ..services import Services
 from ..storage.turn_work import ActivityAlreadyHandled, TurnWork
+from ..teams.turns import mark_durable
 from ..texts import choose_language
 from . import nomination, welcome
 from .context import TURN_WORK, remember_sender, turn_work
@@ -61,6 +62,10 @@ class TalSammenBot(ActivityHandler):
         greet = should_greet(first_contact, typed=turn.value is None, asks_for_help=asks_for_help)
         if greet or not (turn.is_personal and route.verb is not None and route.verb.handler in IN_TURN_WORK):
             await work.finish()
+        if greet or asks_for_help:
+            # The claim and the sender are committed and what is left only reads: under a spike
+            # Teams may have its answer while the reply waits for the tenant's rate (teams/turns.py).
+            mark_durable()
         if greet:
             await welcome.greet_person(turn_context, turn, self.services)
             return

@@ -75,6 +75,7 @@ class Dispatcher:
         rng: random.Random | None = None,
         budget: TenantBudget | None = None,
         yield_to: Callable[[str], bool] | None = None,
+        late_tolerance: float | None = None,
     ) -> None:
         if max_attempts < 1 or max_concurrency < 1:
             raise ValueError("max_attempts and max_concurrency must be at least 1")
@@ -90,7 +91,9 @@ class Dispatcher:
         self._rng = rng or random.Random()
         self._budget = budget
         self._yield_to = yield_to  # tenant -> True while in-turn replies wait for its slots
-        self._late_tolerance = _LATE_TOLERANCE if budget is None else _SHARED_LATE_TOLERANCE
+        # A test that scales the tenant's limit up scales this margin with it (tests/test_instances.py).
+        self._late_tolerance = late_tolerance if late_tolerance is not None else (
+            _LATE_TOLERANCE if budget is None else _SHARED_LATE_TOLERANCE)
         self._mark_time = 0.0  # how long `before_send` has been taking (moving average)
 
     async def deliver(

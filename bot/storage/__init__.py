@@ -33,6 +33,7 @@ from .selection import Selections
 from .sorting import Sortings
 from .tenant_budget import TenantBudgets
 from .workplace import Workplaces
+from .engine import side_engine
 
 __all__ = ["Storage"]
 
@@ -52,7 +53,9 @@ class Storage:
         self.reminders = ReminderQueue(engine)
         self.my_data = MyData(engine)
         self.retention = Retention(engine)
-        self.tenant_budgets = TenantBudgets(engine)  # Teams' per-tenant budget, shared by instances
+        # Teams' per-tenant budget, shared by instances, on a pool of its own (storage/engine.py)
+        self.budget_engine = side_engine(engine)
+        self.tenant_budgets = TenantBudgets(self.budget_engine)
         self.overview = Overview(engine)
         self.selections = Selections(engine)  # the chosen themes and whether they were announced (step 4)
         self.examples = Examples(engine)  # everyday examples: private notes and ready marks (step 6)
@@ -73,3 +76,9 @@ class Storage:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+    async def dispose(self) -> None:
+        """Close the pools: the budget's own, then the main one."""
+        if self.budget_engine is not self.engine:
+            await self.budget_engine.dispose()
+        await self.engine.dispose()

@@ -1,9 +1,14 @@
 """Creating the async engine for SQLite (the embedded default) or PostgreSQL (production)."""
 from __future__ import annotations
 
+import weakref
+
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+# How each PostgreSQL engine was made, so that `side_engine` can open a pool like it.
+_MADE: weakref.WeakKeyDictionary[AsyncEngine, dict] = weakref.WeakKeyDictionary()
 
 
 def async_url(url: str) -> str:
@@ -37,7 +42,22 @@ def create_engine(url: str, *, pool_size: int = 10, search_path: str | None = No
 
         return engine
     connect_args = {"server_settings": {"search_path": search_path}} if search_path else {}
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, connect_args=connect_args)
+    _MADE[engine] = {"url": url, "search_path": search_path}
+    return engine
+
+
+def side_engine(engine: AsyncEngine, *, pool_size: int = 2) -> AsyncEngine:
+    """A small pool of its own on ``engine``'s PostgreSQL database, or ``engine`` itself.
+
+    For statements that must not queue behind the turns' storage work for a connection (the
+    tenant budget: a reply waiting 2 s for its slot falls back to sending on its own). SQLite
+    has one writer however many connections, and an engine not made here has no recipe.
+    """
+    made = _MADE.get(engine)
+    if made is None:
+        return engine
+    return create_engine(made["url"], pool_size=pool_size, search_path=made["search_path"])
 
 
 class Repository:

@@ -28,9 +28,11 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Unloaded, a reply leaves within a few hundred milliseconds (Teams answers in 100-300 ms) and
-# the HTTP answer waits for it as it always did; a turn still running after a second is waiting
-# for the tenant's rate, and answering then keeps even the 1,000th turn far from Teams' 15 s.
-ACK_AFTER = 1.0
+# the HTTP answer waits for it as it always did; a turn still running after half a second is
+# waiting for the tenant's rate. Answering it then keeps even the 1,000th turn of a burst far
+# from Teams' 15 s, and frees Teams' side of the request sooner (measured: with 1 s, 200 turns at
+# once were answered at 119 a second on PostgreSQL; benchmarks/NOTES.md).
+ACK_AFTER = 0.5
 # At shutdown, background turns get this long to send their replies before they are cancelled
 # (their effect is committed; the person sees the receipt missing and can press again).
 SHUTDOWN_GRACE = 10.0

@@ -11,7 +11,10 @@ in a TextRun (``bot.cards.elements.verbatim``). The Danish follows the guide's o
 trivselstema, ledelsestema, planlægningsgruppe, kerneopgaven, hverdagseksempel.
 
 The concept's words for the roles fill ``{planning_group}`` and ``{Planning_group}`` (capitalised, to
-start a sentence): Nyborg says "planlægningsgruppen", DTU's file "tovholdergruppen". A caller
+start a sentence): Nyborg says "planlægningsgruppen", DTU's file "tovholdergruppen"; likewise
+``{leader}``/``{Leader}``: "the leader" in Nyborg's English, "the manager" in DTU's. Each word
+carries its article, so a template uses it where "lederen"/"the leader" fits, and its genitive
+as ``{leader}s``/``{leader}'s``; "som leder", "ledere" stay plain words. A caller
 may pass them; otherwise :func:`t` takes them from the concept of the turn or job at hand,
 which the app sets once per request and the scheduler once per job (:func:`use_roles`), so a
 text deep in a card reads the organisation's word without every call site carrying it.
@@ -132,7 +135,7 @@ def choose_language(*, stored: str | None = None, locale: str | None = None, def
 # The roles' words of the concept at hand; Nyborg's guide's words when nothing set them (a card
 # rendered in a unit test, a script).
 _ROLES: ContextVar[Roles] = ContextVar("talsammen_roles", default=Roles())
-ROLE_PLACEHOLDERS = ("planning_group", "Planning_group")
+ROLE_PLACEHOLDERS = ("planning_group", "Planning_group", "leader", "Leader")
 
 
 def use_roles(roles: Roles) -> Token:
@@ -143,9 +146,10 @@ def use_roles(roles: Roles) -> Token:
 
 
 def role_words(lang: str, roles: Roles | None = None) -> dict[str, str]:
-    """The values of the role placeholders in ``lang``: ``planning_group``, ``Planning_group``."""
+    """The values of the role placeholders in ``lang``: ``planning_group``, ``leader`` and their capitalised forms."""
     roles = roles or _ROLES.get()
-    return {"planning_group": roles.planning_group(lang), "Planning_group": roles.capitalised("planning_group", lang)}
+    return {"planning_group": roles.planning_group(lang), "Planning_group": roles.capitalised("planning_group", lang),
+            "leader": roles.leader(lang), "Leader": roles.capitalised("leader", lang)}
 
 
 def has_text(lang: str, key: str) -> bool:
@@ -161,7 +165,7 @@ def t(lang: str, key: str, **values: object) -> str:
         key = f"{key}.one"
     values = {name: _readable(lang, value) for name, value in values.items()}
     template = TEXTS[key][1 if language(lang) == "en" else 0]
-    if "lanning_group}" in template:  # a role's word the caller did not give comes from the concept at hand
+    if "lanning_group}" in template or "eader}" in template:  # a role's word the caller did not give comes from the concept at hand
         values = {**role_words(language(lang)), **values}
     return template.format(**values)
 

@@ -95,6 +95,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "1. runde er holdt: kun grupperne til 2. runde dannes igen.",
         "Round 1 has been held: only the groups of round 2 are formed again.",
     ),
+    "groups.first_held.one_kind": (
+        "Runden er holdt: grupperne bliver, som de var.",
+        "The round has been held: the groups stay as they were.",
+    ),
     "groups.formed": (
         "Dannet {date}.",
         "Formed {date}.",
@@ -145,6 +149,16 @@ TEXTS: dict[str, tuple[str, str]] = {
             "Once round 1 has been held it stays as it was, and only the groups of round 2 are formed again."
         ),
     ),
+    "groups.absent.intro.one_kind": (
+        (
+            "Sæt kryds ved dem, der ikke er kommet, og tryk \"Dan grupperne om\". Før runden flyttes så få som muligt. "
+            "Er runden holdt, bliver grupperne stående."
+        ),
+        (
+            "Tick those who have not come and press \"Regroup\". Before the round as few people as possible move. "
+            "Once the round has been held the groups stay as they were."
+        ),
+    ),
     "groups.absent.marked": (
         "{count} er sat som fraværende på alle sider. Dine krydser huskes, når du skifter side; grupperne dannes først om, "
         "når du trykker \"Dan grupperne om\".",
@@ -158,6 +172,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "groups.absent.first_held": (
         "1. runde (trivselstemaet) er holdt",
         "Round 1 (the well-being theme) has been held",
+    ),
+    "groups.absent.first_held.one_kind": (
+        "Runden er holdt",
+        "The round has been held",
     ),
     "groups.post.intro": (
         "Sæt jer ved jeres gruppe til 1. runde, når I kommer. I pausen skifter I til jeres nye gruppe til 2. runde.",

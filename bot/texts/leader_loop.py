@@ -6,10 +6,10 @@ from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
     # -- who leads
-    "leader.summary": ("Lederens forberedelse og opfølgning", "The leader's preparation and follow-up"),
+    "leader.summary": ("{Leader}s forberedelse og opfølgning", "{Leader}'s preparation and follow-up"),
     "leader.named": ("{name} er nu registreret som leder af arbejdspladsen.", "{name} is now registered as the workplace's leader."),
     "leader.name.need_mention": (
-        "Nævn lederen med @, fx: @TalSammen leder @navn.", "Mention the leader with @, e.g. @TalSammen leader @name.",
+        "Nævn {leader} med @, fx: @TalSammen leder @navn.", "Mention {leader} with @, e.g. @TalSammen leader @name.",
     ),
     "leader.name.not_member": ("{name} er ikke medlem af teamet og kan ikke være arbejdspladsens leder.",
                                "{name} is not a member of the team and cannot be the workplace's leader."),
@@ -17,10 +17,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "Teams could not list the team's members just now. Please try again shortly."),
     "leader.name.title": ("Hvem er arbejdspladsens leder?", "Who is the workplace's leader?"),
     "leader.name.intro": (
-        "Lederen får påmindelser om sin forberedelse før Udviklingsdialogen og om opfølgningen bagefter. "
-        "Indtil en leder er valgt, går påmindelserne til {planning_group} (et lokalt valg).",
-        "The leader gets reminders to prepare before the development dialogue and to follow up afterwards. "
-        "Until a leader is chosen, the reminders go to {planning_group} (a local choice).",
+        "{Leader} får påmindelser om sin forberedelse før Udviklingsdialogen og om opfølgningen bagefter. "
+        "Indtil {leader} er valgt, går påmindelserne til {planning_group} (et lokalt valg).",
+        "{Leader} gets reminders to prepare before the development dialogue and to follow up afterwards. "
+        "Until {leader} is chosen, the reminders go to {planning_group} (a local choice).",
     ),
     "leader.name.choice": ("Leder", "Leader"),
     "action.leader.name": ("Gem leder", "Save leader"),
@@ -28,11 +28,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Arbejdspladsen har ingen registreret leder endnu. {Planning_group} kan skrive: @TalSammen leder @navn.",
         "The workplace has no registered leader yet. {Planning_group} can write: @TalSammen leader @name.",
     ),
-    "leader.not_leader": ("Kun arbejdspladsens leder ({name}) kan bruge lederens kort.",
-                          "Only the workplace's leader ({name}) can use the leader's card."),
+    "leader.not_leader": ("Kun {leader} på arbejdspladsen ({name}) kan bruge {leader}s kort.",
+                          "Only {leader} at the workplace ({name}) can use {leader}'s card."),
     "leader.no_dialogue": ("Der er ingen udviklingsdialog i gang på arbejdspladsen.", "There is no development dialogue under way at the workplace."),
     # -- the leader's card
-    "leader.title": ("Lederens forberedelse og opfølgning", "The leader's preparation and follow-up"),
+    "leader.title": ("{Leader}s forberedelse og opfølgning", "{Leader}'s preparation and follow-up"),
     "leader.no_day": ("Dagen for Udviklingsdialogen er ikke sat endnu.", "The day of the development dialogue has not been set yet."),
     "leader.day": ("Udviklingsdialogen: {date}", "The development dialogue: {date}"),
     "leader.prepare.title": ("Forberedelse", "Preparation"),
@@ -133,7 +133,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "leader.error.too_long": ("Højst {limit} tegn.", "At most {limit} characters."),
     "leader.error.too_many": ("Højst {limit} udviklingsområder.", "At most {limit} development areas."),
     "leader.error.other": ("Det kan ikke gemmes sådan – prøv at skrive det igen.", "That cannot be saved as it is – please type it again."),
-    "action.leader.show": ("Åbn lederens kort", "Open the leader's card"),
+    "action.leader.show": ("Åbn {leader}s kort", "Open {leader}'s card"),
     # -- reminders
     "leader.remind.prepare": (
         "Udviklingsdialogen er {date}. Tid til din forberedelse: hvordan bliver du klar til at lytte, og hvordan vil du arbejde med det, du hører?",
@@ -148,13 +148,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Have you given the employees your feedback? Choose at most 3 development areas, take them to your KOM-Leder conversation, and mark it when done.",
     ),
     "leader.remind.unnamed": (
-        "Lederens påmindelse om Udviklingsdialogen {date} har ingen modtager: arbejdspladsen har ingen registreret leder. "
+        "{Leader}s påmindelse om Udviklingsdialogen {date} har ingen modtager: arbejdspladsen har ingen registreret leder. "
         "Skriv i kanalen: @TalSammen leder @navn.",
-        "The leader's reminder about the development dialogue on {date} has no recipient: the workplace has no registered leader. "
+        "{Leader}'s reminder about the development dialogue on {date} has no recipient: the workplace has no registered leader. "
         "Write in the channel: @TalSammen leader @name.",
     ),
     # -- the feedback post
-    "leader.post.title": ("Tilbagemelding fra lederen efter Udviklingsdialogen", "Feedback from the leader after the development dialogue"),
+    "leader.post.title": ("Tilbagemelding fra {leader} efter Udviklingsdialogen", "Feedback from {leader} after the development dialogue"),
     "leader.post.by": ("Fra {name}", "From {name}"),
     "leader.post.thanks": ("Tak", "Thank you"),
     "leader.post.noticed": ("Det lagde jeg mærke til om min egen ledelse", "What I noticed about my own leadership"),
@@ -195,7 +195,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "immediate.deleted": ("Dit svar er slettet.", "Your answer has been deleted."),
     "immediate.nothing_to_delete": ("Der er intet svar at slette.", "There is no answer to delete."),
     # -- status and "mine data"
-    "status.leader_loop": ("Lederens tilbagemelding", "The leader's feedback"),
+    "status.leader_loop": ("{Leader}s tilbagemelding", "{Leader}'s feedback"),
     "status.leader_loop.done": ("givet {date}", "given on {date}"),
     "status.leader_loop.open": ("endnu ikke markeret som gjort", "not marked as done yet"),
     "data.leader_loops": ("Din udviklingsplan som leder", "Your development plan as a leader"),
@@ -205,10 +205,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "leader.deleted": ("Din udviklingsplan og tilbagemelding er slettet.", "Your development plan and feedback have been deleted."),
     "action.immediate.delete": ("Slet mit svar (allerede nu)", "Delete my answer (already now)"),
     # -- help
-    "help.cmd.leader": ("lederens kort (kun lederen): forberedelse, umiddelbar opfølgning, udviklingsplan og tilbagemelding; "
-                        "i kanalen registrerer {planning_group} lederen med: leder @navn",
-                        "the leader's card (the leader only): preparation, immediate follow-up, development plan and feedback; "
-                        "in the channel {planning_group} registers the leader with: leader @name"),
+    "help.cmd.leader": ("{leader}s kort (kun {leader}): forberedelse, umiddelbar opfølgning, udviklingsplan og tilbagemelding; "
+                        "i kanalen registrerer {planning_group} {leader} med: leder @navn",
+                        "{leader}'s card ({leader} only): preparation, immediate follow-up, development plan and feedback; "
+                        "in the channel {planning_group} registers {leader} with: leader @name"),
     "help.cmd.already_now": ("svarene på 'hvad kan vi gøre allerede nu?' uden navne",
                              "the answers to 'what can we do already now?' without names"),
 }

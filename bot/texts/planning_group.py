@@ -14,11 +14,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "group.intro": (
         (
-            "{Planning_group} står for Udviklingsdialogen – typisk lederen og 2-3 "
+            "{Planning_group} står for Udviklingsdialogen – typisk {leader} og 2-3 "
             "medarbejderrepræsentanter, fx TR og AMR, eller Lokal-MED."
         ),
         (
-            "{Planning_group} runs the development dialogue – usually the leader and 2-3 employee "
+            "{Planning_group} runs the development dialogue – usually {leader} and 2-3 employee "
             "representatives, for example the union rep and the health and safety rep, or the local joint "
             "committee."
         ),

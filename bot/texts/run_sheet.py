@@ -36,17 +36,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Before {start}  {title}",
     ),
     "run_sheet.leader.title": (
-        "Lederens rolle: \"store ører og lille mund\"",
-        "The leader's role: \"big ears, small mouth\"",
+        "{Leader}s rolle: \"store ører og lille mund\"",
+        "{Leader}'s role: \"big ears, small mouth\"",
     ),
     "run_sheet.leader.text": (
         (
-            "Det er lederens opgave at rammesætte og facilitere dialogen. Under selve dialogen lytter du til, hvad der "
+            "Det er {leader}s opgave at rammesætte og facilitere dialogen. Under selve dialogen lytter du til, hvad der "
             "bliver sagt i grupperne, og noterer, hvad du hører som vigtige budskaber i relation til temaet. Du skal ikke "
             "indgå i dialogen, men du kan svare på spørgsmål, der handler om metoden."
         ),
         (
-            "The leader frames and facilitates the dialogue. During the dialogue itself you listen to what is said in "
+            "{Leader} frames and facilitates the dialogue. During the dialogue itself you listen to what is said in "
             "the groups and note what you hear as important messages about the theme. You do not take part in the "
             "dialogue, but you may answer questions about the method."
         ),
@@ -128,8 +128,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "run_sheet.item.close": ("Opsummering, kvittering og proces for opfølgning", "Summary, acknowledgement and the follow-up"),
     "run_sheet.item.close.text": (
-        "Lederen kvitterer, I evaluerer kort, og lederen fortæller om den videre proces (se nedenfor).",
-        "The leader acknowledges, you evaluate briefly, and the leader tells the next steps (see below).",
+        "{Leader} kvitterer, I evaluerer kort, og {leader} fortæller om den videre proces (se nedenfor).",
+        "{Leader} acknowledges, you evaluate briefly, and {leader} tells the next steps (see below).",
     ),
     "run_sheet.role.prepare": ("Leder: gør lokalet og grupperne klar.", "Leader: gets the room and the groups ready."),
     "run_sheet.role.frame": ("Leder: giver kort intro og rammesætning.", "Leader: gives a short introduction and framing."),
@@ -240,8 +240,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "run_sheet.action.plenum.leadership": ("Plenum: ledelsestemaet", "Plenum: the leadership theme"),
     "run_sheet.action.evaluation": ("Start evalueringen", "Start the evaluation"),
     "help.cmd.run_sheet": (
-        "dagens drejebog (bilag 5): klokkeslæt, lederens rolle, og hvad du siger ved velkomsten og afslutningen",
-        "the day's run-sheet (Bilag 5): times, the leader's role, and what to say at the welcome and the close",
+        "dagens drejebog (bilag 5): klokkeslæt, {leader}s rolle, og hvad du siger ved velkomsten og afslutningen",
+        "the day's run-sheet (Bilag 5): times, {leader}'s role, and what to say at the welcome and the close",
     ),
 }
 

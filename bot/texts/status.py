@@ -164,8 +164,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Follow-up across the organisation",
     ),
     "status.step.leader_loop": (
-        "Lederens rolle",
-        "The leader's role",
+        "{Leader}s rolle",
+        "{Leader}'s role",
     ),
     "status.deadline": (
         "Frist",

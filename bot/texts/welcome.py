@@ -33,11 +33,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "welcome.team.group_empty": (
         (
             "Der er ingen planlægningsgruppe endnu. Den, der starter den første runde, bliver gruppens "
-            "første medlem og kan tilføje de andre – fx lederen, TR og AMR."
+            "første medlem og kan tilføje de andre – fx {leader}, TR og AMR."
         ),
         (
             "There is no planning group yet. Whoever starts the first round becomes its first member and "
-            "can add the others – for example the leader, the union rep and the health and safety rep."
+            "can add the others – for example {leader}, the union rep and the health and safety rep."
         ),
     ),
     "welcome.team.start_hint": (
