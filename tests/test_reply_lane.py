@@ -138,6 +138,7 @@ class SilentBudget:
     """A shared budget whose database does not answer (an outage that hangs instead of refusing)."""
 
     unreachable = False
+    last_answer = float("-inf")
 
     def __init__(self) -> None:
         self.asked = 0
@@ -183,3 +184,48 @@ async def test_without_an_answering_budget_the_tenants_window_is_kept_by_this_in
         ))
     assert len(mock.delivered()) == 120
     assert mock.violations == []
+
+
+class BusyBudget:
+    """Answers every reservation, the later ones slowly: a busy database, not an absent one."""
+
+    unreachable = False
+
+    def __init__(self) -> None:
+        self.last_answer, self.next_at, self.asked = float("-inf"), 0.0, 0
+
+    async def slot(self, tenant_id: str, *, not_before: float) -> float:
+        self.asked += 1
+        loop = asyncio.get_running_loop()
+        await asyncio.sleep({1: 0.01, 2: 1.5}.get(self.asked, 3.0))
+        self.last_answer = loop.time()
+        start = self.next_at = max(self.next_at + 1.1 / 50, loop.time())
+        return start
+
+    async def hold_back(self, tenant_id: str, seconds: float) -> None:
+        return None
+
+
+async def test_a_busy_budget_is_waited_for_not_bypassed(looptime):
+    """Replies beside a busy budget's slots on this instance's own window went over the tenant's
+    limit; while the budget answers at all, a reply waits for its shared slot."""
+    from bot.scheduler.ratelimit import conversation_rate_limiter
+    async with MockBotConnector(latency=0.05) as mock, aiohttp.ClientSession() as session:
+        client = ConnectorClient(session)
+        budget = BusyBudget()
+        lane = lane_for(conversation_rate_limiter(), budget=budget)
+        for i in range(3):
+            mock.add_conversation(f"a:{i}", tenant_id=TENANT)
+        started = asyncio.get_running_loop().time()
+        await lane.send(TENANT, "a:0", lambda: client.send_to_conversation(mock.url, "a:0", {"type": "message", "text": "0"}))
+
+        async def later(i: int) -> None:
+            await asyncio.sleep(0.5 * i)  # the budget answers the first (at 2 s) while the second waits
+            await lane.send(TENANT, f"a:{i}", lambda: client.send_to_conversation(mock.url, f"a:{i}", {"type": "message", "text": str(i)}))
+
+        await asyncio.gather(later(1), later(2))
+    assert len(mock.delivered()) == 3 and mock.violations == []
+    # The second waited past the patience (asked at 1 s, answered at 4 s) for its shared slot
+    # rather than going at 3 s on this instance's own window.
+    second = next(r for r in mock.requests if r.conversation_id == "a:2")
+    assert second.at - started >= 4.0 and budget.asked == 3

@@ -80,6 +80,7 @@ class SharedTenantBudget:
         self.spacing, self._budget_clock, self._retry_seconds = spacing, budget_clock, retry_seconds
         self._max_round_trip = max_round_trip
         self._unreachable = False
+        self.last_answer = float("-inf")  # the database is answering, however slowly (reply_lane.py)
         self.dropped_runs = 0
         self._groups: dict[str, Coalescer[float, float]] = {}
         # Recent answers on the database's clock: (when it came, its round trip, database - ours).
@@ -118,7 +119,7 @@ class SharedTenantBudget:
                 self._unreachable = False
             # The wait is measured on the budget's clock and applied on ours from the moment the
             # answer came back: never early, late by at most the round trip.
-            answered = self._clock()
+            answered = self.last_answer = self._clock()
             if self._budget_clock is None:
                 placing = self._placing(answered, answered - asked, measured - answered)
                 if placing is None:
