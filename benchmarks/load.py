@@ -134,9 +134,12 @@ async def run(database: Database, shape: LoadShape, out_dir: Path, *, log=print)
 async def _replies(mock: TurnMock, sent_at: dict[str, float], timeout: float = 60.0) -> list[float]:
     """Each message's first reply, as seconds after it was sent (waits for the last to arrive)."""
     deadline = time.perf_counter() + timeout
+    arrived: dict[str, float] = {}
+    seen = 0  # requests already looked at: each pass reads only the new ones
     while True:
-        arrived: dict[str, float] = {}
-        for request in list(mock.requests):
+        requests = mock.requests[seen:]
+        seen += len(requests)
+        for request in requests:
             reply_to = request.body.get("replyToId") if isinstance(request.body, dict) else None
             if reply_to in sent_at and reply_to not in arrived and 200 <= request.status < 300:
                 arrived[reply_to] = request.at - sent_at[reply_to]

@@ -18,6 +18,8 @@ import gc
 import json
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -207,6 +209,19 @@ async def _check_talsammen(mock: TurnMock, database: Database, activities: list[
     return problems
 
 
+@contextmanager
+def _collections_held() -> Iterator[None]:
+    """No cyclic collection meanwhile. The mock stamps an arrival when its handler runs: a
+    collection of this process's heap (every card recorded so far) would pause it and stamp the
+    requests that waited with bunched times, over the limit of its own making."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _bot(name: str, module: str, env: dict[str, str], log_path: Path, threads: int) -> BotProcess:
     """A bot started through benchmarks.launch, which sets the default thread pool's size."""
     return BotProcess(name, "benchmarks.launch", {**env, "BENCH_EXECUTOR_THREADS": str(threads)}, log_path, args=[module])
@@ -238,12 +253,8 @@ async def run(database: Database, sizes: list[int], out_dir: Path, *, threads: i
                 mock.serving("talsammen")  # the invitations it sends count too
                 talsammen_before = mock.over_limit_by.get("talsammen", 0)
                 started = time.perf_counter()
-                gc.collect()
-                gc.disable()  # as in the batches below: the set-up's arrivals are counted too
-                try:
+                with _collections_held():  # the set-up's arrivals are counted too
                     round_id = await _open_round(session, bots["talsammen"], mock, team, roster, timeout=60 + n)
-                finally:
-                    gc.enable()
                 report.setup_seconds[n] = time.perf_counter() - started
                 log(f"  turns {database.backend} {config} N={n}: round set up in {report.setup_seconds[n]:.1f} s, "
                     f"TalSammen peak memory so far {bots['talsammen'].measure():.0f} MiB")
@@ -255,16 +266,9 @@ async def run(database: Database, sizes: list[int], out_dir: Path, *, threads: i
                     over_before = mock.over_limit_by.get(name, 0)
                     cpu_before = bots[name].cpu()
                     first = len(mock.requests)
-                    # The mock stamps an arrival when its handler runs: a collection of this
-                    # process's heap (every card recorded so far) would pause it and stamp the
-                    # requests that waited with bunched times, over the limit of its own making.
-                    gc.collect()
-                    gc.disable()
-                    try:
+                    with _collections_held():
                         latencies, statuses, wall, sent = await _burst(session, bots[name].url, batch)
                         replies, replies_wall, late = await _replies(mock, batch, sent, first, timeout=30 + n / 10)
-                    finally:
-                        gc.enable()
                     cpu = bots[name].cpu() - cpu_before
                     over = mock.over_limit_by.get(name, 0) - over_before
                     bad = [s for s in statuses if not (isinstance(s, int) and 200 <= s < 300)]
