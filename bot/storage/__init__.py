@@ -2,9 +2,13 @@
 
 Each repository returns the domain types of bot/process (frozen dataclasses), never ORM rows,
 and each method is one short transaction; the drivers (aiosqlite, asyncpg) are async, so the
-event loop never waits on the database. ``Storage`` only puts them together for the app.
+event loop never waits on the database (a turn's reads on a SQLite file run on the loop, which
+waits for neither a lock nor the disk there: storage/sqlite_twin.py). ``Storage`` only puts them
+together for the app.
 """
 from __future__ import annotations
+
+import asyncio
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -34,6 +38,7 @@ from .sorting import Sortings
 from .tenant_budget import TenantBudgets
 from .workplace import Workplaces
 from .engine import side_engine
+from .sqlite_twin import dispose_twin
 
 __all__ = ["Storage"]
 
@@ -78,7 +83,8 @@ class Storage:
         return self.engine.dialect.name
 
     async def dispose(self) -> None:
-        """Close the pools: the budget's own, then the main one."""
+        """Close the pools: the budget's own, then the main one and its SQLite twin."""
         if self.budget_engine is not self.engine:
             await self.budget_engine.dispose()
+        await asyncio.to_thread(dispose_twin, self.engine)  # waits for the twin's writer to finish
         await self.engine.dispose()

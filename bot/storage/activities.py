@@ -18,12 +18,15 @@ _T = ProcessedActivity.__table__
 _C = _T.c
 
 
-def claim_statement(dialect: str, key: str, now: datetime) -> sa.Insert:
+_CLAIM = {name: insert(_T).on_conflict_do_nothing(index_elements=["key"]) for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))}
+
+
+def claim_statement(dialect: str, key: str, now: datetime) -> tuple[sa.Insert, dict[str, object]]:
     """The claim as an insert that does nothing (rowcount 0) when the activity was claimed
     already, so a turn's transaction goes on rather than aborting (bot/storage/turn_work.py).
-    On PostgreSQL it waits for a claim of the same key still in flight, and then does nothing."""
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(_T).values(key=key, received_at=now).on_conflict_do_nothing(index_elements=["key"])
+    On PostgreSQL it waits for a claim of the same key still in flight, and then does nothing.
+    Built once, run with the key (``connection.execute(*claim_statement(...))``)."""
+    return _CLAIM[dialect], {"key": key, "received_at": now}
 
 
 class Activities(Repository):

@@ -7,6 +7,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from .sqlite_twin import make_twin, pragmas
+
 # How each PostgreSQL engine was made, so that `side_engine` can open a pool like it.
 _MADE: weakref.WeakKeyDictionary[AsyncEngine, dict] = weakref.WeakKeyDictionary()
 
@@ -29,17 +31,8 @@ def create_engine(url: str, *, pool_size: int = 10, search_path: str | None = No
     url = async_url(url)
     if url.startswith("sqlite"):
         engine = create_async_engine(url, connect_args={"timeout": 30})
-
-        @event.listens_for(engine.sync_engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record):  # noqa: ANN001
-            # WAL lets readers work while one writer writes; a busy timeout makes a second
-            # process wait for the write lock instead of failing at once.
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=30000")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.close()
-
+        event.listen(engine.sync_engine, "connect", pragmas)
+        make_twin(engine)  # a turn's storage work goes through it (storage/sqlite_twin.py)
         return engine
     connect_args = {"server_settings": {"search_path": search_path}} if search_path else {}
     engine = create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, connect_args=connect_args)

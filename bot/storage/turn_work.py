@@ -15,11 +15,16 @@ After it the connection is back in the pool; reading again starts a new transact
 the next ``finish`` commits (the claim is made once). ``close`` rolls back what was not
 finished, so a turn that fails before ``finish`` leaves no claim behind.
 
+On a SQLite file the reads run on the event loop and ``finish`` on the engine's writer thread
+(bot/storage/sqlite_twin.py: aiosqlite's thread hand-offs were most of a turn's CPU); the same
+code writes on both, through ``OnTheSpot``.
+
 Like the repositories, everything here returns the domain types of bot/process, and the rules
 (``learn``, ``nomination_write``'s double-click rule) are the same ones they use.
 """
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -31,8 +36,9 @@ from ..process.workplace import Workplace
 from .activities import claim_statement
 from .dialogue import round_from_row
 from .models import NominationRound, PlanningMember, RoundMember, Workplace as WorkplaceRow
-from .nomination import nomination_from_row, nomination_write, stored_for_update
+from .nomination import Statement, nomination_from_row, nomination_write, stored_for_update
 from .people import read_person, write_person
+from .sqlite_twin import OnTheSpot, complete, twin_of
 from .workplace import workplace_from
 
 _R = NominationRound.__table__
@@ -55,18 +61,19 @@ class TurnWork:
     def __init__(self, engine: AsyncEngine, key: str | None, now: datetime) -> None:
         self.engine, self.key, self.now = engine, key, now
         self.claimed = False  # the claim is committed: a failure later must release it
-        self._conn: AsyncConnection | None = None
+        self._twin = twin_of(engine)  # SQLite: reads on the loop, the write on the twin's writer thread
+        self._conn: AsyncConnection | OnTheSpot | None = None
         self._person: tuple[dict, Person | None, Person] | None = None  # what to learn, before, after
-        self._writes: list[sa.Executable] = []
+        self._writes: list[Statement] = []
         self._stored: dict[tuple[str, str], object] = {}  # (round, person) -> the nomination row read for saving
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
-    async def _connection(self) -> AsyncConnection:
+    async def _connection(self) -> AsyncConnection | OnTheSpot:
         if self._conn is None:
-            self._conn = await self.engine.connect()
+            self._conn = OnTheSpot(self._twin.engine.connect()) if self._twin else await self.engine.connect()
         return self._conn
 
     async def _first(self, statement: sa.Executable, params: dict[str, object]):  # noqa: ANN202 (a Core row)
@@ -106,7 +113,7 @@ class TurnWork:
 
     async def nomination(self, round_id: str, user_id: str) -> NominationInput | None:
         """The person's stored nomination, locked for ``save_nomination`` (PostgreSQL) until ``finish``."""
-        row = (await (await self._connection()).execute(stored_for_update(self.dialect, round_id, user_id))).first()
+        row = (await (await self._connection()).execute(*stored_for_update(self.dialect, round_id, user_id))).first()
         self._stored[(round_id, user_id)] = row
         return nomination_from_row(row) if row else None
 
@@ -127,21 +134,32 @@ class TurnWork:
         try:
             if self._conn is None and self._person is None and not self._writes and (self.claimed or not self.key):
                 return  # nothing to claim, and nothing read or written since the last finish
-            conn = await self._connection()
-            if self.key and not self.claimed and not (await conn.execute(claim_statement(self.dialect, self.key, self.now))).rowcount:
-                raise ActivityAlreadyHandled(self.key)
-            await self._write_person(conn)
-            for write in self._writes:
-                await conn.execute(write)
-            await conn.commit()
+            # What to write is taken now: a turn cancelled while the writer works must not change it underneath.
+            claim = not self.claimed and self.key is not None
+            person, writes = self._person, list(self._writes)
+            if self._twin is None:
+                await self._write(await self._connection(), claim, person, writes)
+            else:
+                await self._release()  # the loop's reading connection, back in the pool while the writer works
+                await asyncio.get_running_loop().run_in_executor(self._twin.writer, self._write_on_twin, claim, person, writes)
             self.claimed = True
         finally:
             await self.close()
 
-    async def _write_person(self, conn: AsyncConnection) -> None:
-        if self._person is None:
-            return
-        told, before, after = self._person
+    def _write_on_twin(self, claim: bool, person: tuple | None, writes: list[Statement]) -> None:
+        with self._twin.engine.connect() as connection:
+            complete(self._write(OnTheSpot(connection), claim, person, writes))
+
+    async def _write(self, conn: AsyncConnection | OnTheSpot, claim: bool, person: tuple | None, writes: list[Statement]) -> None:
+        if claim and not (await conn.execute(*claim_statement(self.dialect, self.key, self.now))).rowcount:
+            raise ActivityAlreadyHandled(self.key)
+        if person is not None:
+            await self._write_person(conn, *person)
+        for write in writes:
+            await conn.execute(*write)
+        await conn.commit()
+
+    async def _write_person(self, conn: AsyncConnection | OnTheSpot, told: dict, before: Person | None, after: Person) -> None:
         if not await write_person(conn, self.dialect, before, after):
             # A first turn of the same person in another process inserted them meanwhile: merge into theirs.
             again = await read_person(conn, after.user_id)
@@ -152,6 +170,9 @@ class TurnWork:
     async def close(self) -> None:
         """Give the connection back; whatever was not finished is rolled back and forgotten."""
         self._person, self._writes, self._stored = None, [], {}
+        await self._release()
+
+    async def _release(self) -> None:
         if self._conn is not None:
             conn, self._conn = self._conn, None
             await conn.close()
