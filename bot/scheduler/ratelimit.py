@@ -67,6 +67,11 @@ class RateLimiter:
         self._tenant_windows = tuple(Window(w.limit, w.seconds + slack) for w in tenant_windows) + spacing
         self._slots: dict[Hashable, list[float]] = {}
         self._penalties: dict[Hashable, float] = {}
+        # Per key, a stretch [lo, hi) where its windows were shown to leave no room. Adding slots
+        # keeps that true, so the next search jumps it instead of walking a long backlog slot by
+        # slot again (measured: 1,000 replies at once cost 14.6 ms each to place, walking).
+        # Giving a slot back (cancel, forget) may open room: the key's stretch is dropped.
+        self._full: dict[Hashable, tuple[float, float]] = {}
         self._reservations = 0
 
     def reserve(self, tenant_id: str, conversation_id: str | None, now: float) -> float:
@@ -100,9 +105,15 @@ class RateLimiter:
                 slots = self._slots.get(key)
                 if not slots:
                     continue
+                full = self._full.get(key)
+                if full is not None and full[0] <= at < full[1]:
+                    at, moved = full[1], True
                 for window in windows:
-                    later = _first_fit(slots, window, at)
-                    if later > at:
+                    # One window at a time to its first fit: a walk along a backlog's tenant spacing
+                    # then costs a step a slot, not a step a slot times every window's check.
+                    while (later := _first_fit(slots, window, at)) > at:
+                        full = (full[0], later) if full is not None and full[0] <= at <= full[1] else (at, later)
+                        self._full[key] = full
                         at, moved = later, True
         return at
 
@@ -115,6 +126,7 @@ class RateLimiter:
             index = bisect_right(slots, at) - 1
             if index >= 0 and slots[index] == at:
                 del slots[index]
+                self._full.pop(key, None)
 
     def penalise(self, tenant_id: str, conversation_id: str | None = None, *, now: float, seconds: float) -> None:
         """Hold back a conversation (or, with `conversation_id=None`, the whole tenant).
@@ -135,6 +147,7 @@ class RateLimiter:
     def forget_before(self, now: float) -> None:
         """Drop slots and penalties that can no longer affect a request at or after `now`."""
         horizon = max(w.seconds for w in (*self._conversation_windows, *self._tenant_windows))
+        self._full.clear()
         for key in list(self._slots):
             slots = self._slots[key]
             del slots[: bisect_right(slots, now - horizon)]
