@@ -92,3 +92,50 @@ def test_a_failed_reply_is_both_botbuilders_error_and_ours():
     assert isinstance(error, ErrorResponseException) and isinstance(error, ConnectorError)
     assert (error.status, error.code, error.response.status_code) == (404, "ActivityNotFound", 404)
     assert error.unreachable and "ActivityNotFound" in str(error)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_cards_body_is_what_msrest_itself_would_send(lang):
+    """activity_body sets plain card contents aside while msrest serializes the rest: same JSON."""
+    from datetime import date
+
+    from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
+    from msrest.serialization import Serializer
+
+    from bot.cards.nomination import nomination_card
+    from bot.concepts import load_concept
+    from bot.dialogs.replies import card_activity
+    from bot.teams.turn_connector import activity_body
+
+    card = nomination_card(lang, load_concept("nyborg"), round_id="0" * 32, deadline=date(2027, 2, 28),
+                           contact_name="Åse Ærø", named_mode=True)
+    activity = card_activity(card, "Udviklingsdialog", lang)
+    activity.id, activity.conversation = "act-1", ConversationAccount(id="a:u-bo")
+    activity.from_property, activity.text = ChannelAccount(id="28:bot"), "før og efter"
+    activity.attachments.append(Activity().deserialize({"attachments": [{"contentType": "text/plain", "content": "x"}]}).attachments[0])
+    models = {k: v for k, v in __import__("botbuilder.schema", fromlist=["*"]).__dict__.items() if isinstance(v, type)}
+    expected = Serializer(models).body(activity, "Activity")
+    content = activity.attachments[0].content
+    assert activity_body(activity) == expected
+    assert activity.attachments[0].content is content  # the activity itself is left as it was
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_card_activity_is_what_msrest_would_have_made(lang):
+    """card_activity puts the card in as it is instead of letting msrest copy it: same activity."""
+    from datetime import date
+
+    from botbuilder.schema import Activity
+    from msrest.serialization import Serializer
+
+    from bot.cards.elements import message_with_card
+    from bot.cards.nomination import nomination_card
+    from bot.concepts import load_concept
+    from bot.dialogs.replies import card_activity
+
+    card = nomination_card(lang, load_concept("nyborg"), round_id="0" * 32, deadline=date(2027, 2, 28),
+                           contact_name="Åse Ærø", named_mode=True)
+    models = {k: v for k, v in __import__("botbuilder.schema", fromlist=["*"]).__dict__.items() if isinstance(v, type)}
+    serializer = Serializer(models)
+    expected = serializer.body(Activity().deserialize(message_with_card(card, summary="Udviklingsdialog", lang=lang)), "Activity")
+    assert serializer.body(card_activity(card, "Udviklingsdialog", lang), "Activity") == expected

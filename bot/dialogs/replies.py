@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from botbuilder.core import TurnContext
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, Attachment
 
 from ..cards.elements import message_with_card
 from ..scheduler.messages import OutgoingMessage
@@ -16,7 +16,12 @@ from .turn import TurnInfo
 
 
 def card_activity(card: dict, summary: str, lang: str) -> Activity:
-    return Activity().deserialize(message_with_card(card, summary=summary, lang=lang))
+    """The message carrying ``card``, made as msrest would make it from ``message_with_card``
+    but with the card, JSON already, put in as it is: msrest would copy it value by value
+    (bot/teams/turn_connector.py ``activity_body`` sends it as it is too)."""
+    message = message_with_card(card, summary=summary, lang=lang)
+    attachments = [Attachment(content_type=a["contentType"], content=a["content"]) for a in message["attachments"]]
+    return Activity(type=message["type"], summary=message["summary"], attachments=attachments)
 
 
 async def send_card(ctx: TurnContext, card: dict, *, summary: str, lang: str) -> str | None:

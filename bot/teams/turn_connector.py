@@ -29,12 +29,33 @@ __all__ = ["TurnConnector", "TurnConnectorFactory", "TurnReplyError"]
 
 # One serializer for every turn (msrest built one per connector, that is per turn).
 _SERIALIZER = Serializer({name: model for name, model in vars(schema).items() if isinstance(model, type)})
+# The Bot Framework's models declare no constraints to check, and walking the activity to find
+# none cost a sixth of its serialization.
+_SERIALIZER.client_side_validation = False
 BOT_FRAMEWORK_AUDIENCES = frozenset({AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE, None, ""})
 
 
 def activity_body(activity: Activity) -> dict[str, Any]:
-    """The activity as the Bot Connector reads it (camelCase JSON), as msrest would send it."""
-    return _SERIALIZER.body(activity, "Activity")
+    """The activity as the Bot Connector reads it (camelCase JSON), as msrest would send it.
+
+    A card's content is JSON already (a dict from bot/cards), which msrest would walk value by
+    value: 1.8 ms of a receipt's update, about a sixth of a nomination turn's CPU (measured 3
+    December). So plain contents are set aside while msrest serializes the rest, then put back."""
+    attachments = activity.attachments or []
+    contents = [attachment.content for attachment in attachments]
+    plain = [isinstance(content, dict) for content in contents]
+    try:
+        for attachment, is_plain in zip(attachments, plain):
+            if is_plain:
+                attachment.content = None
+        body = _SERIALIZER.body(activity, "Activity")
+    finally:
+        for attachment, content in zip(attachments, contents):
+            attachment.content = content
+    for serialized, content, is_plain in zip(body.get("attachments") or [], contents, plain):
+        if is_plain:
+            serialized["content"] = content
+    return body
 
 
 class TurnReplyError(ConnectorError, ErrorResponseException):
