@@ -8,17 +8,16 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from .engine import Repository
+from .engine import Repository, insert_or_skip
 from .models import ProcessedActivity
 
 _T = ProcessedActivity.__table__
 _C = _T.c
 
 
-_CLAIM = {name: insert(_T).on_conflict_do_nothing(index_elements=["key"]) for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))}
+_CLAIM = insert_or_skip(_T, "key")
 
 
 def claim_statement(dialect: str, key: str, now: datetime) -> tuple[sa.Insert, dict[str, object]]:

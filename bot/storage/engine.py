@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import weakref
 
-from sqlalchemy import event
+import sqlalchemy as sa
+from sqlalchemy import Insert, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -51,6 +53,13 @@ def side_engine(engine: AsyncEngine, *, pool_size: int = 2) -> AsyncEngine:
     if made is None:
         return engine
     return create_engine(made["url"], pool_size=pool_size, search_path=made["search_path"])
+
+
+def insert_or_skip(table: sa.Table, *keys: str) -> dict[str, Insert]:
+    """An INSERT that does nothing (rowcount 0) when a row with the same ``keys`` exists, per
+    dialect name; built once by the caller and run with parameters."""
+    return {name: insert(table).on_conflict_do_nothing(index_elements=list(keys))
+            for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))}
 
 
 class Repository:

@@ -8,9 +8,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
-from .engine import Repository
+from .engine import Repository, insert_or_skip
 from ..process.concept import Kind
 from ..process.nomination import NominationInput, ThemeChoice, is_unchanged
 from ..process.tally import NominationRecord
@@ -45,8 +44,7 @@ def nomination_from_row(row) -> NominationInput:  # noqa: ANN001 (an ORM row or 
 _KEY = (_N.round_id == sa.bindparam("b_round_id"), _N.user_id == sa.bindparam("b_user_id"))
 _STORED = sa.select(_TABLE).where(*_KEY)
 _STORED_LOCKED = _STORED.with_for_update()
-_INSERT = {name: insert(_TABLE).on_conflict_do_nothing(index_elements=["round_id", "user_id"])
-           for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))}
+_INSERT = insert_or_skip(_TABLE, "round_id", "user_id")
 _UPDATE = sa.update(_TABLE).where(*_KEY).values(version=_N.version + 1)
 
 Statement = tuple[sa.Executable, dict[str, object]]  # what ``connection.execute(*statement)`` runs

@@ -25,7 +25,6 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import QueuePool
 
@@ -60,7 +59,7 @@ def pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
 
 def make_twin(engine: AsyncEngine) -> SqliteTwin | None:
     """Give ``engine`` (aiosqlite) a twin on the same file; None for an in-memory database."""
-    url = make_url(engine.url.render_as_string(hide_password=False))
+    url = engine.url
     if url.database in (None, "", ":memory:") or url.query.get("mode") == "memory":
         return None
     twin_engine = sa.create_engine(
