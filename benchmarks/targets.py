@@ -5,7 +5,7 @@ import math
 from dataclasses import dataclass
 
 from .fanout import FanoutResult
-from .queries import CLAIM, TALLY_QUERY, TALLY_STORE, THEMES, QueryReport
+from .queries import CLAIM, TALLY_QUERY, THEMES, QueryReport
 from .hr_overview import HR_OVERVIEW, HR_XLSX
 from .stats import ms, percentile, ratio
 from .turns import TurnReport
@@ -17,7 +17,7 @@ STOCK_P99_RATIO = 0.25
 CPU_RATIO = 2.0
 BIG_N, BIG_N_LIMIT = 1000, 15.0  # Teams retries a message it has no answer to after about 15 s
 FANOUT_RATIO = 1.1
-QUERY_LIMITS = {TALLY_STORE: 0.010, TALLY_QUERY: 0.010, THEMES: 1.0, CLAIM: 0.050, HR_OVERVIEW: 1.0, HR_XLSX: 5.0}
+QUERY_LIMITS = {TALLY_QUERY: 0.010, THEMES: 1.0, CLAIM: 0.050, HR_OVERVIEW: 1.0, HR_XLSX: 5.0}
 RSS_LIMIT_MIB = 250.0
 STARTUP_LIMIT = 2.0
 
