@@ -12,4 +12,5 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
   .venv/bin/pip install -q -e '.[test]'
 fi
+.venv/bin/python -m compileall -q bot >/dev/null  # as scripts/venv.sh: start-up is measured, not compiling
 exec .venv/bin/python -m benchmarks "$@"

@@ -5,3 +5,7 @@ if [ ! -x .venv/bin/python ]; then
   .venv/bin/pip install --quiet --upgrade pip
 fi
 .venv/bin/pip install --quiet -e '.[test]'
+# An editable install runs the bot from this checkout, where nothing writes bytecode when
+# PYTHONDONTWRITEBYTECODE is set (as on these machines and in the Dockerfile): compile it as `pip install`
+# does for the container, or every start compiles the whole bot again (measured: 0.4 s of a 2 s start-up).
+.venv/bin/python -m compileall -q bot >/dev/null
