@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -91,9 +90,8 @@ class Dialogues(Repository):
         # Insert-or-ignore first: it is a write, so on SQLite the transaction holds the write
         # lock from here on and what it reads next cannot go stale; on PostgreSQL it waits for
         # a concurrent insert of the same dialogue and then finds that one.
-        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         await conn.execute(
-            insert(_D).values(id=uuid.uuid4().hex, team_id=team_id, cycle=cycle, created_at=now)
+            self.conflict_insert(_D).values(id=uuid.uuid4().hex, team_id=team_id, cycle=cycle, created_at=now)
             .on_conflict_do_nothing(index_elements=["team_id", "cycle"])
         )
         return (await conn.execute(sa.select(_D.c.id).where(_D.c.team_id == team_id, _D.c.cycle == cycle))).scalar_one()

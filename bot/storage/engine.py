@@ -83,11 +83,16 @@ def side_engine(engine: AsyncEngine, *, pool_size: int = 2) -> AsyncEngine:
     return create_engine(made["url"], pool_size=pool_size, search_path=made["search_path"])
 
 
+def conflict_insert(dialect: str, table: sa.Table) -> Insert:
+    """The dialect's own INSERT into ``table``, the one that takes ON CONFLICT (PostgreSQL's and
+    SQLite's spell it alike: ``on_conflict_do_nothing`` / ``on_conflict_do_update``)."""
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+
+
 def insert_or_skip(table: sa.Table, *keys: str) -> dict[str, Insert]:
     """An INSERT that does nothing (rowcount 0) when a row with the same ``keys`` exists, per
     dialect name; built once by the caller and run with parameters."""
-    return {name: insert(table).on_conflict_do_nothing(index_elements=list(keys))
-            for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))}
+    return {name: conflict_insert(name, table).on_conflict_do_nothing(index_elements=list(keys)) for name in ("postgresql", "sqlite")}
 
 
 class Repository:
@@ -99,3 +104,7 @@ class Repository:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+    def conflict_insert(self, table: sa.Table) -> Insert:
+        """``conflict_insert`` for this repository's database."""
+        return conflict_insert(self.dialect, table)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from .engine import Repository
 from ..process.everyday_example import ExampleNotes, Preparation
@@ -88,9 +87,8 @@ class Examples(Repository):
                 return False
             changes = {**values, "updated_at": now}
             # An upsert: two first clicks racing in two processes both land, the later one last.
-            insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
             await conn.execute(
-                insert(_T).values(dialogue_id=dialogue_id, user_id=user_id, **changes)
+                self.conflict_insert(_T).values(dialogue_id=dialogue_id, user_id=user_id, **changes)
                 .on_conflict_do_update(index_elements=["dialogue_id", "user_id"], set_=changes)
             )
         return True

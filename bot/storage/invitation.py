@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from ..process.invitation import Answer, DialogueDay, Invited
 from ..process.people import Member
@@ -33,9 +32,6 @@ def _invited(row) -> Invited:  # noqa: ANN001
 class Invitations(Repository):
     """The day and the invitations to it."""
 
-    def _insert(self):  # noqa: ANN202
-        return postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-
     async def team_and_cycle(self, dialogue_id: str) -> tuple[str, int] | None:
         """The workplace and cycle of a dialogue id (a card names the id; the team is checked)."""
         async with self.engine.connect() as conn:
@@ -54,7 +50,7 @@ class Invitations(Repository):
         """Set or move the day (an upsert: the last writer wins, as the planning group intends)."""
         values = dict(dialogue_id=dialogue_id, date=day.date, start=day.start, place=day.place,
                       online_link=day.online_link, set_by=by, set_at=now, changes=0)
-        stmt = self._insert()(_DAY).values(values)
+        stmt = self.conflict_insert(_DAY).values(values)
         stmt = stmt.on_conflict_do_update(
             index_elements=["dialogue_id"],
             set_={**{k: stmt.excluded[k] for k in ("date", "start", "place", "online_link", "set_by", "set_at")},
@@ -76,7 +72,7 @@ class Invitations(Repository):
                      for m in people}.values())
         if not rows:
             return 0
-        stmt = self._insert()(_INV).on_conflict_do_nothing(index_elements=["dialogue_id", "user_id"]).returning(_INV.c.user_id)
+        stmt = self.conflict_insert(_INV).on_conflict_do_nothing(index_elements=["dialogue_id", "user_id"]).returning(_INV.c.user_id)
         added = 0
         async with self.engine.begin() as conn:
             for row in rows:  # one by one: RETURNING over an executemany is not portable

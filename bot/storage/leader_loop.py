@@ -12,7 +12,6 @@ import json
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from ..process.leader_loop import FEEDBACK_PARTS, DevelopmentArea, Feedback, Leader, LeaderLoop, check_areas
 from .engine import Repository
@@ -22,10 +21,6 @@ _W = WorkplaceLeader.__table__
 _L = LeaderLoopRow.__table__
 _I = ImmediateAnswer.__table__
 _D = Dialogue.__table__
-
-
-def _insert(dialect: str):  # noqa: ANN202
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
 def _loop(row) -> LeaderLoop:  # noqa: ANN001
@@ -46,7 +41,7 @@ class Leaders(Repository):
     async def set(self, team_id: str, user_id: str, name: str, *, by: str, now: datetime) -> None:
         """Name (or rename) the workplace's leader; naming the same person again changes nothing but the name."""
         values = dict(user_id=user_id, name=name[:200], set_by=by, set_at=now)
-        stmt = _insert(self.dialect)(_W).values(team_id=team_id, **values)
+        stmt = self.conflict_insert(_W).values(team_id=team_id, **values)
         async with self.engine.begin() as conn:  # an upsert: the later of two namings wins
             await conn.execute(stmt.on_conflict_do_update(index_elements=["team_id"], set_=values))
 
@@ -70,7 +65,7 @@ class LeaderLoops(Repository):
 
     async def _upsert(self, dialogue_id: str, leader_id: str, now: datetime, **values: object) -> LeaderLoop:
         changes = dict(leader_id=leader_id, updated_at=now, **values)
-        stmt = _insert(self.dialect)(_L).values(dialogue_id=dialogue_id, **changes)
+        stmt = self.conflict_insert(_L).values(dialogue_id=dialogue_id, **changes)
         async with self.engine.begin() as conn:
             await conn.execute(stmt.on_conflict_do_update(index_elements=["dialogue_id"], set_=changes))
             row = (await conn.execute(sa.select(_L).where(_L.c.dialogue_id == dialogue_id))).first()
@@ -129,7 +124,7 @@ class LeaderLoops(Repository):
             row = (await conn.execute(sa.select(_I.c.text).where(*where))).first()
             if row is not None and row.text == text:
                 return False
-            stmt = _insert(self.dialect)(_I).values(dialogue_id=dialogue_id, user_id=user_id, text=text, at=now)
+            stmt = self.conflict_insert(_I).values(dialogue_id=dialogue_id, user_id=user_id, text=text, at=now)
             await conn.execute(stmt.on_conflict_do_update(index_elements=["dialogue_id", "user_id"], set_=dict(text=text, at=now)))
         return True
 

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from ..process.organisation import (
@@ -30,10 +29,6 @@ _L = CommitteeLink.__table__
 _S = CommitteeSubmission.__table__
 _F = HrForward.__table__
 _W = WorkplaceRow.__table__
-
-
-def _insert(dialect: str):  # noqa: ANN202
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
 def _committee(row) -> Committee:  # noqa: ANN001
@@ -69,7 +64,7 @@ class Organisation(Repository):
         return added
 
     async def grant(self, user_id: str, *, by: str, now: datetime) -> bool:
-        stmt = _insert(self.dialect)(_A).values(user_id=user_id, granted_by=by, granted_at=now).on_conflict_do_nothing()
+        stmt = self.conflict_insert(_A).values(user_id=user_id, granted_by=by, granted_at=now).on_conflict_do_nothing()
         async with self.engine.begin() as conn:
             return ((await conn.execute(stmt)).rowcount or 0) > 0
 
@@ -90,7 +85,7 @@ class Organisation(Repository):
         """Register the team as a committee (or HR); registering again renames it / changes its kind."""
         cid = committee_id_for(team_id)
         values = dict(name=name, kind=kind)
-        stmt = _insert(self.dialect)(_C).values(id=cid, team_id=team_id, created_by=by, created_at=now, **values)
+        stmt = self.conflict_insert(_C).values(id=cid, team_id=team_id, created_by=by, created_at=now, **values)
         async with self.engine.begin() as conn:
             await conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=values))
             row = (await conn.execute(sa.select(_C).where(_C.c.id == cid))).one()
@@ -122,7 +117,7 @@ class Organisation(Repository):
                 await conn.execute(sa.delete(_L).where(_L.c.team_id == team_id))
                 return True
             values = dict(committee_id=committee_id, linked_by=by, linked_at=now)
-            stmt = _insert(self.dialect)(_L).values(team_id=team_id, **values)
+            stmt = self.conflict_insert(_L).values(team_id=team_id, **values)
             await conn.execute(stmt.on_conflict_do_update(index_elements=["team_id"], set_=values))
         return True
 

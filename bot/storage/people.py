@@ -10,10 +10,9 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from .engine import Repository
+from .engine import Repository, conflict_insert
 from ..process.people import Person, Remembered, from_roster, learn, with_language
 from .models import Person as PersonRow
 
@@ -114,8 +113,7 @@ async def write_person(conn: AsyncConnection, dialect: str, before: Person | Non
     person meanwhile (a first turn racing in another process): read again and merge then.
     The insert does nothing rather than fail, so the transaction it is part of goes on."""
     if before is None:
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        result = await conn.execute(insert(_T).values(_values(after)).on_conflict_do_nothing(index_elements=["user_id"]))
+        result = await conn.execute(conflict_insert(dialect, _T).values(_values(after)).on_conflict_do_nothing(index_elements=["user_id"]))
         return bool(result.rowcount)
     changed = {k: getattr(after, k) for k in _COLUMNS if getattr(after, k) != getattr(before, k)}
     if changed:  # the same choice again, within the same instant, changes nothing

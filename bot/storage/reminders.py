@@ -21,7 +21,6 @@ from collections.abc import Collection, Iterable
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from .reminder_reads import _C, _OPEN, _T, ReminderReads  # noqa: F401  (the same table and index condition)
@@ -37,12 +36,11 @@ class ReminderQueue(ReminderReads):
 
     async def add(self, plans: Iterable[ReminderPlan]) -> int:
         """Store planned reminders; a key already stored is left as it is. Returns how many were new."""
-        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         rows = [_row(p) for p in plans]
         added = 0
         async with self.engine.begin() as conn:
             for start in range(0, len(rows), _CHUNK):
-                stmt = insert(_T).values(rows[start:start + _CHUNK]).on_conflict_do_nothing(index_elements=["key"]).returning(_C.id)
+                stmt = self.conflict_insert(_T).values(rows[start:start + _CHUNK]).on_conflict_do_nothing(index_elements=["key"]).returning(_C.id)
                 added += len((await conn.execute(stmt)).all())
         return added
 

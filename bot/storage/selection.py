@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from ..process.concept import Kind
 from ..process.dialogue import Dialogue
@@ -67,9 +66,8 @@ class Selections(Repository):
         One upsert whose update is guarded by ``announced_at IS NULL``: a change and the
         announcement can never interleave, whichever process each runs in."""
         values = _columns(selection)
-        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         stmt = (
-            insert(_S).values(dialogue_id=selection.dialogue_id, announced_at=None, **values)
+            self.conflict_insert(_S).values(dialogue_id=selection.dialogue_id, announced_at=None, **values)
             .on_conflict_do_update(index_elements=[_S.c.dialogue_id], set_=values, where=_S.c.announced_at.is_(None))
             .returning(*_S.columns)
         )

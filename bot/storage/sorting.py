@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ..process.concept import Kind
@@ -29,9 +28,6 @@ ACCEPTED, MOVED, IGNORED = "accepted", "moved", "ignored"
 
 class Sortings(Repository):
     """Topics and answers to proposals by dialogue."""
-
-    def _insert(self):  # noqa: ANN202
-        return postgresql.insert if self.dialect == "postgresql" else sqlite.insert
 
     async def topics(self, dialogue_id: str) -> list[Topic]:
         """The dialogue's topics, prioritised first (high to low), then in the order they were made."""
@@ -92,19 +88,19 @@ class Sortings(Repository):
 
     # -- inside a transaction -------------------------------------------------------------
     async def _decide(self, conn: AsyncConnection, dialogue_id: str, proposal_key: str, decision: str, now: datetime) -> bool:
-        stmt = self._insert()(_DEC).values(dialogue_id=dialogue_id, proposal_key=proposal_key, decision=decision, decided_at=now)
+        stmt = self.conflict_insert(_DEC).values(dialogue_id=dialogue_id, proposal_key=proposal_key, decision=decision, decided_at=now)
         return bool((await conn.execute(stmt.on_conflict_do_nothing(index_elements=["dialogue_id", "proposal_key"]))).rowcount)
 
     async def _new_topic(self, conn: AsyncConnection, dialogue_id: str, topic_id: str, title: str) -> None:
         position = sa.select(sa.func.coalesce(sa.func.max(_T.c.position), 0) + 1).where(_T.c.dialogue_id == dialogue_id).scalar_subquery()
-        stmt = self._insert()(_T).values(dialogue_id=dialogue_id, topic_id=topic_id, title=title, priority=None, position=position)
+        stmt = self.conflict_insert(_T).values(dialogue_id=dialogue_id, topic_id=topic_id, title=title, priority=None, position=position)
         await conn.execute(stmt.on_conflict_do_nothing(index_elements=["dialogue_id", "topic_id"]))
 
     async def _place(self, conn: AsyncConnection, dialogue_id: str, topic_id: str, items: Sequence[Item]) -> None:
         for item in items:
             values = dict(dialogue_id=dialogue_id, item_key=item.key, topic_id=topic_id, kind=item.kind.value, group_no=item.group,
                           slot=item.slot, idx=item.index, text=item.text)
-            stmt = self._insert()(_I).values(values)
+            stmt = self.conflict_insert(_I).values(values)
             await conn.execute(stmt.on_conflict_do_update(index_elements=["dialogue_id", "item_key"],
                                                           set_={"topic_id": topic_id, "text": item.text}))
 
