@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import databases, fanout, machine, queries, turns
+from . import databases, fanout, machine, queries, startup, turns
 from . import load as load_bench
 from .dataset import Scale
 from .processes import REPO
@@ -105,6 +105,12 @@ async def main(mode: Mode, *, long: bool, turns_only: bool = False) -> int:
         log(f"queries: {backend}, {mode.scale.label}")
         query_reports.append(await queries.run(backend, mode.scale, OUT, repeats=mode.repeats, log=log))
 
+    quiet_starts = []  # last, on a quiet machine (benchmarks/startup.py)
+    starts = 5 if mode.name == "full" else 3
+    for backend in [] if turns_only else backends:
+        log(f"start-up: {backend}, {starts} starts each on fresh databases and on a migrated one")
+        quiet_starts += await startup.run(backend, OUT, repeats=starts, log=log)
+
     footprint, startups = {}, {}
     for report in turn_reports:
         config = f"{report.backend}, {'default pool' if not report.threads else f'{report.threads} threads'}"
@@ -116,11 +122,14 @@ async def main(mode: Mode, *, long: bool, turns_only: bool = False) -> int:
         config = f"{report.backend}, {'default pool' if not report.threads else f'{report.threads} threads'}"
         footprint[f"echo bot, for comparison ({config})"] = report.peak_rss.get("echo", float("nan"))
         startups[f"echo bot, for comparison ({config})"] = report.startup.get("echo", float("nan"))
+    for result in quiet_starts:
+        startups[f"TalSammen bot on a quiet machine ({result.label}): median of {len(result.samples)} starts, "
+                 f"slowest {result.slowest:.2f} s"] = result.median
     bot_peaks = {k: v for k, v in footprint.items() if not k.startswith("echo")}
     bot_startups = {k: v for k, v in startups.items() if not k.startswith("echo")}
 
     verdicts = [*turn_verdicts(turn_reports), *fanout_verdicts(fanout_results), *query_verdicts(query_reports),
-                *footprint_verdicts(bot_peaks, bot_startups), *_load_verdicts(load_results)]
+                *footprint_verdicts(bot_peaks, bot_startups, quiet_starts), *_load_verdicts(load_results)]
     if not long:
         skipped.append("fan-out to 45,000 (only with --long; it takes at least 15 minutes by definition)")
     problems = [p for r in turn_reports for run in r.runs for p in run.problems]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .fanout import FanoutResult
 from .queries import CLAIM, TALLY_QUERY, THEMES, QueryReport
+from .startup import StartupResult
 from .hr_overview import HR_OVERVIEW, HR_XLSX
 from .stats import ms, percentile, ratio
 from .turns import TurnReport
@@ -117,12 +118,22 @@ def query_verdicts(reports: list[QueryReport]) -> list[Verdict]:
     return verdicts
 
 
-def footprint_verdicts(peaks: dict[str, float], startups: dict[str, float]) -> list[Verdict]:
+def footprint_verdicts(peaks: dict[str, float], startups: dict[str, float], quiet: list[StartupResult] = ()) -> list[Verdict]:
+    """Memory from the turn runs; start-up from the quiet machine's repeated starts (startup.py) when
+    they were measured, else from the single starts of the turn runs."""
     peak = max(peaks.values(), default=math.nan)
     which = max(peaks, key=peaks.get) if peaks else "–"
-    start = max(startups.values(), default=math.nan)
-    slowest = max(startups, key=startups.get) if startups else "–"
+    if quiet:
+        worst = max(quiet, key=lambda result: result.median)
+        start = worst.median
+        measured = (f"median {start:.2f} s ({worst.label}, {len(worst.samples)} starts, slowest {worst.slowest:.2f} s); "
+                    + "; ".join(f"{r.label} {r.median:.2f} s" for r in quiet if r is not worst))
+        target = f"start-up to ready < {STARTUP_LIMIT:.0f} s (median of repeated starts on a quiet machine)"
+    else:
+        start = max(startups.values(), default=math.nan)
+        measured = f"{start:.2f} s at most ({max(startups, key=startups.get) if startups else '–'})"
+        target = f"start-up to ready < {STARTUP_LIMIT:.0f} s"
     return [
         Verdict(f"peak resident memory of the bot < {RSS_LIMIT_MIB:.0f} MB", f"{peak:.0f} MiB ({which})", None if math.isnan(peak) else peak < RSS_LIMIT_MIB),
-        Verdict(f"start-up to ready < {STARTUP_LIMIT:.0f} s", f"{start:.2f} s at most ({slowest})", None if math.isnan(start) else start < STARTUP_LIMIT),
+        Verdict(target, measured, None if math.isnan(start) else start < STARTUP_LIMIT),
     ]
