@@ -122,11 +122,11 @@ async def main(mode: Mode, *, long: bool, turns_only: bool = False) -> int:
         config = f"{report.backend}, {'default pool' if not report.threads else f'{report.threads} threads'}"
         footprint[f"echo bot, for comparison ({config})"] = report.peak_rss.get("echo", float("nan"))
         startups[f"echo bot, for comparison ({config})"] = report.startup.get("echo", float("nan"))
-    for result in quiet_starts:
-        startups[f"TalSammen bot on a quiet machine ({result.label}): median of {len(result.samples)} starts, "
-                 f"slowest {result.slowest:.2f} s"] = result.median
     bot_peaks = {k: v for k, v in footprint.items() if not k.startswith("echo")}
     bot_startups = {k: v for k, v in startups.items() if not k.startswith("echo")}
+    for result in quiet_starts:  # for the table; the verdict reads quiet_starts itself
+        startups[f"TalSammen bot on a quiet machine ({result.label}): median of {len(result.samples)} starts, "
+                 f"slowest {result.slowest:.2f} s"] = result.median
 
     verdicts = [*turn_verdicts(turn_reports), *fanout_verdicts(fanout_results), *query_verdicts(query_reports),
                 *footprint_verdicts(bot_peaks, bot_startups, quiet_starts), *_load_verdicts(load_results)]

@@ -27,7 +27,7 @@ from tests import factories as f
 
 from .databases import Database
 from .mocks import TEAMS_JITTER, TEAMS_LATENCY, TurnMock
-from .processes import BotProcess, working_hours_clock
+from .processes import BotProcess, bot_env
 from .stats import percentile
 
 P99_LIMIT = 3.0
@@ -80,7 +80,7 @@ class LoadResult:
 
 async def run(database: Database, shape: LoadShape, out_dir: Path, *, log=print) -> LoadResult:
     result = LoadResult(shape)
-    env = {"LOCAL_DEVELOPMENT": "true", "DATABASE_URL": database.url, "LOG_LEVEL": "WARNING", "CONCEPT": "nyborg", **working_hours_clock()}
+    env = bot_env(database.url)
     bot = BotProcess("talsammen-load", "bot", env, out_dir / "talsammen-load.log")
     mock = TurnMock(latency=TEAMS_LATENCY, latency_jitter=TEAMS_JITTER)
     await mock.start()

@@ -59,6 +59,12 @@ def working_hours_clock() -> dict[str, str]:
     return {"TEST_CLOCK_START": next_opening(datetime.now(timezone.utc), WorkingWindow()).isoformat()}
 
 
+def bot_env(database_url: str) -> dict[str, str]:
+    """What every benchmark starts TalSammen with: no authentication (the mock connector), quiet
+    logs, Nyborg's concept and a clock at the next working-window opening, on `database_url`."""
+    return {"LOCAL_DEVELOPMENT": "true", "DATABASE_URL": database_url, "LOG_LEVEL": "WARNING", "CONCEPT": "nyborg", **working_hours_clock()}
+
+
 @dataclass
 class BotProcess:
     """One bot process: started, waited for, measured, stopped."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import databases
-from .processes import BotProcess, working_hours_clock
+from .processes import BotProcess, bot_env
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ async def run(backend: str, out_dir: Path, *, repeats: int, log=print) -> list[S
 
 
 async def _start(database: databases.Database, out_dir: Path) -> float:
-    env = {"LOCAL_DEVELOPMENT": "true", "DATABASE_URL": database.url, "LOG_LEVEL": "WARNING", "CONCEPT": "nyborg", **working_hours_clock()}
+    env = bot_env(database.url)
     bot = BotProcess("talsammen", "bot", env, out_dir / f"startup-{database.backend}.log")
     try:
         return await bot.start()

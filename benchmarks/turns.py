@@ -33,7 +33,7 @@ from tests import factories as f
 
 from .databases import Database
 from .mocks import TEAMS_JITTER, TEAMS_LATENCY, TurnMock
-from .processes import BotProcess, working_hours_clock
+from .processes import BotProcess, bot_env
 from .stats import percentile
 
 _ROUND_ID = re.compile(r'"round_id":\s*"([0-9a-f]{32})"')
@@ -234,7 +234,7 @@ async def run(database: Database, sizes: list[int], out_dir: Path, *, threads: i
     """
     config = f"threads{threads}" if threads else "default"
     report = TurnReport(database.backend, threads)
-    env = {"LOCAL_DEVELOPMENT": "true", "DATABASE_URL": database.url, "LOG_LEVEL": "WARNING", "CONCEPT": "nyborg", **working_hours_clock()}
+    env = bot_env(database.url)
     label = f"{database.backend}-{config}"
     bots = {"talsammen": _bot("talsammen", "bot", env, out_dir / f"talsammen-{label}.log", threads),
             "echo": _bot("echo", "benchmarks.echo_bot", {}, out_dir / f"echo-{label}.log", threads)}
